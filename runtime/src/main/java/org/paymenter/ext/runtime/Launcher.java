@@ -1,0 +1,130 @@
+package org.paymenter.ext.runtime;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.System.Logger.Level;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.ServiceLoader;
+import java.util.Set;
+
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.BundleException;
+import org.osgi.framework.Constants;
+import org.osgi.framework.launch.Framework;
+import org.osgi.framework.launch.FrameworkFactory;
+import org.paymenter.ext.runtime.deploy.BundleFolder;
+import org.paymenter.ext.runtime.internal.FelixLogBridge;
+import org.paymenter.ext.runtime.internal.FolderDeployer;
+import org.paymenter.ext.runtime.internal.FolderSettings;
+import org.paymenter.ext.runtime.internal.FolderWatcher;
+import org.paymenter.ext.runtime.internal.LogSetup;
+import org.paymenter.ext.runtime.internal.SystemPackages;
+
+/**
+ * Boots the runtime: Felix with the system bundles, then everything in the bundles folder, then the
+ * watcher. Returns only when what was in the folder at start is installed and started, so "ready" means
+ * ready. Used by {@link Main} and, in-process, by the tests.
+ */
+public final class Launcher {
+
+    /** Framework properties the bundles read (documented in the README). */
+    public static final String DATA_DIR = "paymenter.data.dir";
+    public static final String BUNDLES_DIR = "paymenter.bundles.dir";
+    public static final String HTTP_PORT = "paymenter.http.port";
+    public static final String HTTP_HOST = "paymenter.http.host";
+    public static final String ADMIN_TOKEN_FILE = "paymenter.admin.token.file";
+
+    static final String CACHE_DIR = "felix-cache";
+    static final String LOGS_DIR = "logs";
+    static final String DISABLED_FILE = "disabled-bundles";
+    private static final String SYSTEM_LOCATION_PREFIX = "system:";
+    private static final System.Logger LOG = System.getLogger(Launcher.class.getName());
+
+    private Launcher() {
+    }
+
+    public static RunningRuntime start(RuntimeOptions options) throws IOException, BundleException {
+        return start(options, System.getenv());
+    }
+
+    static RunningRuntime start(RuntimeOptions options, Map<String, String> environment)
+            throws IOException, BundleException {
+        long started = System.nanoTime();
+        Set<String> missing = SystemBundles.missing(options.systemBundles());
+        if (!missing.isEmpty()) {
+            throw new IllegalStateException("the distribution is incomplete: no jar provides " + missing);
+        }
+        Files.createDirectories(options.bundlesDir());
+        Files.createDirectories(options.dataDir());
+        LogSetup.configure(options.dataDir().resolve(LOGS_DIR), options.shell());
+        AdminToken token = AdminToken.resolve(options.dataDir(), environment);
+
+        Framework framework = ServiceLoader.load(FrameworkFactory.class).iterator().next()
+                .newFramework(frameworkProperties(options, token));
+        framework.init();
+        BundleContext context = framework.getBundleContext();
+        List<Bundle> system = installSystemBundles(context, options.systemBundles());
+        framework.start();
+        startAll(system);
+
+        FolderDeployer deployer = new FolderDeployer(context, options.bundlesDir(),
+                options.dataDir().resolve(DISABLED_FILE), FolderSettings.defaults());
+        context.registerService(BundleFolder.class, deployer, null);
+        FolderWatcher watcher = new FolderWatcher(options.bundlesDir(), deployer); // before the scan: no gap
+        deployer.rescan();
+        Duration startup = Duration.ofNanos(System.nanoTime() - started);
+        LOG.log(Level.INFO, "runtime started in " + startup.toMillis() + " ms");
+        return new RunningRuntime(options, framework, deployer, watcher, token, startup);
+    }
+
+    @SuppressWarnings({ "rawtypes", "unchecked" })
+    private static Map<String, String> frameworkProperties(RuntimeOptions options, AdminToken token) {
+        Map<String, Object> config = new HashMap<>();
+        config.put(Constants.FRAMEWORK_STORAGE, options.dataDir().resolve(CACHE_DIR).toString());
+        // The folder is the truth: the cache is rebuilt from lib/ and the folder on every start.
+        config.put(Constants.FRAMEWORK_STORAGE_CLEAN, Constants.FRAMEWORK_STORAGE_CLEAN_ONFIRSTINIT);
+        config.put(Constants.FRAMEWORK_SYSTEMPACKAGES_EXTRA,
+                String.join(",", SystemPackages.exportedBy(BundleFolder.class)));
+        config.put("felix.log.logger", new FelixLogBridge());
+        config.put("felix.log.level", "2");
+        config.put("ds.loglevel", "warn");
+        config.put("gosh.args", options.shell() ? "" : "--nointeractive");
+        config.put(DATA_DIR, options.dataDir().toString());
+        config.put(BUNDLES_DIR, options.bundlesDir().toString());
+        config.put(HTTP_PORT, Integer.toString(options.port()));
+        config.put(HTTP_HOST, options.host());
+        config.put(ADMIN_TOKEN_FILE, token.file().toString());
+        return (Map) config; // Felix takes the logger object among the string properties
+    }
+
+    private static List<Bundle> installSystemBundles(BundleContext context, List<Path> jars)
+            throws IOException, BundleException {
+        List<Bundle> installed = new ArrayList<>();
+        for (Path jar : jars) {
+            try (InputStream in = Files.newInputStream(jar)) {
+                installed.add(context.installBundle(SYSTEM_LOCATION_PREFIX + jar.getFileName(), in));
+            }
+        }
+        return installed;
+    }
+
+    private static void startAll(List<Bundle> bundles) {
+        for (Bundle bundle : bundles) {
+            if (bundle.getHeaders().get(Constants.FRAGMENT_HOST) != null) {
+                continue;
+            }
+            try {
+                bundle.start();
+            } catch (BundleException e) {
+                LOG.log(Level.ERROR, "system bundle " + bundle.getSymbolicName() + " did not start: " + e.getMessage());
+            }
+        }
+    }
+}

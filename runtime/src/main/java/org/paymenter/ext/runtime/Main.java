@@ -1,0 +1,98 @@
+package org.paymenter.ext.runtime;
+
+import java.io.PrintStream;
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.paymenter.ext.runtime.deploy.FolderEntry;
+
+import sun.misc.Signal;
+
+/**
+ * {@code scripts/run}'s entry point. With a terminal it attaches the Gogo console; without one (stdin
+ * not a TTY, as under systemd) it runs headless and serves until SIGTERM. Ctrl-C and SIGTERM stop the
+ * framework in order and exit 0.
+ *
+ * <p>Distribution layout: {@code lib/boot} (framework and this launcher, the class path),
+ * {@code lib/bundles} (system bundles), {@code lib/shell} (the console).
+ */
+public final class Main {
+
+    static final String HOME_PROPERTY = "paymenter.home";
+    private static final int EXIT_USAGE = 2;
+    private static final int EXIT_FAILED = 1;
+
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        PrintStream out = System.out;
+        // Java 17: a console exists only when both stdin and stdout are terminals.
+        boolean shell = System.console() != null;
+        Path home = home();
+        List<Path> bundles = new ArrayList<>(SystemBundles.inDirectory(home.resolve("lib/bundles")));
+        if (shell) {
+            bundles.addAll(SystemBundles.inDirectory(home.resolve("lib/shell")));
+        }
+        RuntimeOptions options;
+        try {
+            options = RuntimeOptions.parse(args, bundles, shell);
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            System.exit(EXIT_USAGE);
+            return;
+        }
+        RunningRuntime runtime;
+        try {
+            runtime = Launcher.start(options);
+        } catch (Exception e) {
+            System.err.println("cannot start: " + e.getMessage());
+            System.exit(EXIT_FAILED);
+            return;
+        }
+        for (String signal : List.of("TERM", "INT")) {
+            Signal.handle(new Signal(signal), s -> {
+                out.println("stopping (SIG" + s.getName() + ")");
+                runtime.close();
+                System.exit(0);
+            });
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(runtime::close, "runtime-shutdown"));
+        out.println(readyLine(runtime));
+        out.println(runtime.adminToken().describe());
+        out.println(shell ? "Felix shell below: try ext:list, ext:diag, help; exit or Ctrl-C stops the runtime"
+                : "no terminal: running headless until SIGTERM");
+        try {
+            runtime.awaitStop();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        System.exit(0);
+    }
+
+    static String readyLine(RunningRuntime runtime) {
+        List<FolderEntry> entries = runtime.folder().entries();
+        long active = entries.stream().filter(FolderEntry::isRunning).count();
+        RuntimeOptions o = runtime.options();
+        String problems = active == entries.size() ? "" : " (ext:diag says why the others are not)";
+        return "Paymenter runtime ready in " + runtime.startup().toMillis() + " ms: " + active + " of "
+                + entries.size() + " jars in " + o.bundlesDir() + " active" + problems + "; data in " + o.dataDir()
+                + "; logs in " + o.dataDir().resolve(Launcher.LOGS_DIR);
+    }
+
+    /** {@code -Dpaymenter.home}, else two levels above the jar this class came from ({@code lib/boot}). */
+    private static Path home() {
+        String configured = System.getProperty(HOME_PROPERTY);
+        if (configured != null) {
+            return Path.of(configured);
+        }
+        try {
+            Path jar = Path.of(Main.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            return jar.getParent().getParent().getParent();
+        } catch (URISyntaxException | NullPointerException e) {
+            return Path.of(".");
+        }
+    }
+}
