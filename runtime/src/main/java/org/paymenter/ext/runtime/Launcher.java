@@ -90,8 +90,7 @@ public final class Launcher {
         config.put(Constants.FRAMEWORK_STORAGE, options.dataDir().resolve(CACHE_DIR).toString());
         // The folder is the truth: the cache is rebuilt from lib/ and the folder on every start.
         config.put(Constants.FRAMEWORK_STORAGE_CLEAN, Constants.FRAMEWORK_STORAGE_CLEAN_ONFIRSTINIT);
-        config.put(Constants.FRAMEWORK_SYSTEMPACKAGES_EXTRA,
-                String.join(",", SystemPackages.exportedBy(BundleFolder.class)));
+        config.put(Constants.FRAMEWORK_SYSTEMPACKAGES_EXTRA, String.join(",", hostPackages()));
         config.put("felix.log.logger", new FelixLogBridge());
         config.put("felix.log.level", "2");
         config.put("ds.loglevel", "warn");
@@ -102,6 +101,20 @@ public final class Launcher {
         config.put(HTTP_HOST, options.host());
         config.put(ADMIN_TOKEN_FILE, token.file().toString());
         return (Map) config; // Felix takes the logger object among the string properties
+    }
+
+    /**
+     * What the class path shares with the bundles, each jar named by one of its classes: the deploy SPI,
+     * and Jetty with slf4j for the HTTP bundle. Nothing else on the class path is visible to bundles.
+     */
+    private static List<String> hostPackages() {
+        List<String> packages = new ArrayList<>();
+        for (Class<?> anchor : List.of(BundleFolder.class, org.eclipse.jetty.server.Server.class,
+                org.eclipse.jetty.http.HttpField.class, org.eclipse.jetty.io.Content.class,
+                org.eclipse.jetty.util.Callback.class, org.slf4j.Logger.class)) {
+            packages.addAll(SystemPackages.exportedBy(anchor));
+        }
+        return packages;
     }
 
     private static List<Bundle> installSystemBundles(BundleContext context, List<Path> jars)

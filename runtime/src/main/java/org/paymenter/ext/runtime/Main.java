@@ -23,6 +23,7 @@ public final class Main {
     static final String HOME_PROPERTY = "paymenter.home";
     private static final int EXIT_USAGE = 2;
     private static final int EXIT_FAILED = 1;
+    private static final java.time.Duration ADMIN_API_WAIT = java.time.Duration.ofSeconds(10);
 
     private Main() {
     }
@@ -61,6 +62,8 @@ public final class Main {
         }
         Runtime.getRuntime().addShutdownHook(new Thread(runtime::close, "runtime-shutdown"));
         out.println(readyLine(runtime));
+        runtime.adminApi(ADMIN_API_WAIT).ifPresentOrElse(uri -> out.println("admin API: " + uri),
+                () -> out.println("admin API: not running (ext:diag says why)"));
         out.println(runtime.adminToken().describe());
         out.println(shell ? "Felix shell below: try ext:list, ext:diag, help; exit or Ctrl-C stops the runtime"
                 : "no terminal: running headless until SIGTERM");

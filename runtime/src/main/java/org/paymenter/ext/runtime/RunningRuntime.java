@@ -1,10 +1,14 @@
 package org.paymenter.ext.runtime;
 
 import java.lang.System.Logger.Level;
+import java.net.URI;
 import java.time.Duration;
+import java.util.Optional;
 
 import org.osgi.framework.BundleException;
 import org.osgi.framework.FrameworkEvent;
+import org.osgi.framework.InvalidSyntaxException;
+import org.osgi.util.tracker.ServiceTracker;
 import org.osgi.framework.launch.Framework;
 import org.paymenter.ext.runtime.deploy.BundleFolder;
 import org.paymenter.ext.runtime.internal.FolderDeployer;
@@ -52,6 +56,30 @@ public final class RunningRuntime implements AutoCloseable {
     /** From {@link Launcher#start} to everything in the folder installed and started. */
     public Duration startup() {
         return startup;
+    }
+
+    /**
+     * The admin API's address, once the HTTP bundle publishes it (a {@link URI} service with
+     * {@code paymenter.endpoint=admin-api}); empty if it does not within {@code wait}.
+     */
+    public Optional<URI> adminApi(Duration wait) {
+        ServiceTracker<URI, URI> tracker;
+        try {
+            tracker = new ServiceTracker<>(framework.getBundleContext(),
+                    framework.getBundleContext().createFilter("(&(objectClass=java.net.URI)(paymenter.endpoint=admin-api))"),
+                    null);
+        } catch (InvalidSyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+        tracker.open();
+        try {
+            return Optional.ofNullable(tracker.waitForService(wait.toMillis()));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.empty();
+        } finally {
+            tracker.close();
+        }
     }
 
     /** Blocks until the framework stops (Gogo's {@code exit}, {@link #close()} from another thread). */

@@ -26,7 +26,7 @@ public final class SystemBundles {
             "org.apache.felix.gogo.runtime", "org.apache.felix.gogo.command",
             "com.fasterxml.jackson.core.jackson-core", "com.fasterxml.jackson.core.jackson-databind",
             "com.fasterxml.jackson.core.jackson-annotations",
-            "org.paymenter.ext.api", "org.paymenter.ext.core");
+            "org.paymenter.ext.api", "org.paymenter.ext.core", "org.paymenter.ext.http");
 
     /** The interactive console; installed only when a terminal is attached (pitfall P4). */
     public static final String SHELL = "org.apache.felix.gogo.shell";

@@ -28,6 +28,9 @@ public interface BundleFolder {
     /** Undoes {@link #disable} and starts the bundle. */
     boolean enable(String symbolicName);
 
+    /** Checks a jar (anywhere) the way the folder would, without installing it. */
+    JarCheck check(Path jar);
+
     /** Rescans the folder now and returns once the changes it found are applied. */
     void rescan();
 }

@@ -32,6 +32,7 @@ import org.osgi.framework.Version;
 import org.osgi.framework.wiring.FrameworkWiring;
 import org.paymenter.ext.runtime.deploy.BundleFolder;
 import org.paymenter.ext.runtime.deploy.FolderEntry;
+import org.paymenter.ext.runtime.deploy.JarCheck;
 import org.paymenter.ext.runtime.deploy.FolderEntry.State;
 
 /**
@@ -92,6 +93,15 @@ public final class FolderDeployer implements BundleFolder, AutoCloseable {
     @Override
     public List<FolderEntry> entries() {
         return entries;
+    }
+
+    @Override
+    public JarCheck check(Path jar) {
+        JarInspection inspection = inspector.inspect(jar);
+        if (inspection instanceof JarInspection.Bundle b) {
+            return new JarCheck(b.symbolicName(), b.version().toString(), "");
+        }
+        return new JarCheck(null, null, ((JarInspection.Unreadable) inspection).reason());
     }
 
     @Override

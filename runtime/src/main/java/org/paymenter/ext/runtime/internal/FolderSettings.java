@@ -20,6 +20,6 @@ public record FolderSettings(Duration debounce, Duration removalGrace, Duration 
 
     public static FolderSettings defaults() {
         return new FolderSettings(Duration.ofMillis(2), Duration.ofMillis(20), Duration.ofSeconds(1),
-                Duration.ofSeconds(5), Duration.ofSeconds(30));
+                Duration.ofSeconds(30), Duration.ofSeconds(30));
     }
 }

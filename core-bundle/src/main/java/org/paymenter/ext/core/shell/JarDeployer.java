@@ -1,0 +1,100 @@
+package org.paymenter.ext.core.shell;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+import org.paymenter.ext.core.api.BundleDeployments;
+import org.paymenter.ext.core.api.DeploymentException;
+import org.paymenter.ext.core.api.ExtensionInfo;
+import org.paymenter.ext.core.api.ExtensionRegistry;
+import org.paymenter.ext.runtime.deploy.BundleFolder;
+import org.paymenter.ext.runtime.deploy.FolderEntry;
+
+/**
+ * The shell's side of {@link BundleDeployments}: turns what an operator types (a path, an extension name,
+ * a symbolic name or a bundle id) into a deployment and its outcome into a line of text.
+ */
+final class JarDeployer {
+
+    private final BundleDeployments deployments;
+    private final BundleFolder folder;
+    private final ExtensionRegistry registry;
+
+    JarDeployer(BundleDeployments deployments, BundleFolder folder, ExtensionRegistry registry) {
+        this.deployments = deployments;
+        this.folder = folder;
+        this.registry = registry;
+    }
+
+    String install(String pathText) {
+        return run(() -> deployments.install(path(pathText)).message());
+    }
+
+    String upgrade(String pathText) {
+        return run(() -> deployments.upgrade(path(pathText)).message());
+    }
+
+    String uninstall(String target) {
+        return run(() -> deployments.uninstall(symbolicName(target)).message());
+    }
+
+    String start(String target) {
+        return run(() -> deployments.start(symbolicName(target)).message());
+    }
+
+    String stop(String target) {
+        return run(() -> deployments.stop(symbolicName(target)).message());
+    }
+
+    /** The symbolic name of the folder bundle named by an extension, a symbolic name or a bundle id. */
+    String symbolicName(String target) {
+        String text = target == null ? "" : target.trim();
+        List<FolderEntry> entries = folder.entries();
+        if (text.chars().allMatch(Character::isDigit) && !text.isEmpty()) {
+            long id = Long.parseLong(text);
+            return entries.stream().filter(e -> e.bundleId() == id && e.symbolicName() != null).findFirst()
+                    .map(FolderEntry::symbolicName)
+                    .orElseThrow(() -> new CommandException("no bundle with id " + id + " is installed from "
+                            + folder.directory()));
+        }
+        if (entries.stream().anyMatch(e -> text.equals(e.symbolicName()))) {
+            return text;
+        }
+        Optional<ExtensionInfo> extension = findExtension(text);
+        if (extension.isPresent() && entries.stream()
+                .anyMatch(e -> extension.get().symbolicName().equals(e.symbolicName()))) {
+            return extension.get().symbolicName();
+        }
+        throw new CommandException("'" + text + "' is neither an extension, a symbolic name nor a bundle id of "
+                + "a jar in " + folder.directory());
+    }
+
+    private Optional<ExtensionInfo> findExtension(String text) {
+        try {
+            return registry.find(text);
+        } catch (IllegalArgumentException e) {
+            throw new CommandException(e.getMessage(), e);
+        }
+    }
+
+    private static String run(java.util.function.Supplier<String> action) {
+        try {
+            return action.get();
+        } catch (DeploymentException e) {
+            String hint = switch (e.kind()) {
+                case ALREADY_INSTALLED -> e.getMessage().endsWith(")") ? "; use ext:upgrade" : "";
+                case NOT_INSTALLED -> e.getMessage().endsWith(" is not installed") ? "; use ext:install" : "";
+                default -> "";
+            };
+            throw new CommandException(e.getMessage() + hint, e);
+        }
+    }
+
+    private static Path path(String text) {
+        if (text == null || text.isBlank()) {
+            throw new CommandException("give the path of a jar file");
+        }
+        return Path.of(text.trim()).toAbsolutePath().normalize();
+    }
+}

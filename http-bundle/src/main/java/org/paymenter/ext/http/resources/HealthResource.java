@@ -1,0 +1,60 @@
+package org.paymenter.ext.http.resources;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.Constants;
+import org.paymenter.ext.core.api.ExtensionRegistry;
+import org.paymenter.ext.http.routing.Access;
+import org.paymenter.ext.http.routing.ApiRequest;
+import org.paymenter.ext.http.routing.ApiResponse;
+import org.paymenter.ext.http.routing.Route;
+import org.paymenter.ext.runtime.deploy.BundleFolder;
+import org.paymenter.ext.runtime.deploy.FolderEntry;
+
+/**
+ * {@code GET /health}, without auth, for load balancers and service managers: "up" while every bundle the
+ * runtime itself needs is active, with counts of active and failed bundles and serving extensions.
+ */
+public final class HealthResource {
+
+    private final BundleContext context;
+    private final BundleFolder folder;
+    private final ExtensionRegistry registry;
+
+    public HealthResource(BundleContext context, BundleFolder folder, ExtensionRegistry registry) {
+        this.context = context;
+        this.folder = folder;
+        this.registry = registry;
+    }
+
+    public List<Route> routes() {
+        return List.of(new Route("GET", "/health", Access.PUBLIC,
+                "Up or down, with counts of active and failed bundles (no auth)", null, 0, this::health));
+    }
+
+    private ApiResponse health(ApiRequest request) {
+        int active = 0;
+        int inactiveSystem = 0;
+        for (Bundle bundle : context.getBundles()) {
+            boolean fragment = bundle.getHeaders().get(Constants.FRAGMENT_HOST) != null;
+            boolean running = bundle.getState() == Bundle.ACTIVE || (fragment && bundle.getState() == Bundle.RESOLVED);
+            if (running) {
+                active++;
+            } else if (!bundle.getLocation().startsWith("folder:")) {
+                inactiveSystem++;
+            }
+        }
+        long failed = folder.entries().stream().filter(e -> e.state() == FolderEntry.State.FAILED
+                || e.state() == FolderEntry.State.UNREADABLE).count();
+        boolean up = inactiveSystem == 0;
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("status", up ? "up" : "down");
+        body.put("bundles", Map.of("active", active, "failed", failed + inactiveSystem));
+        body.put("extensions", registry.list().stream().filter(e -> e.isActive()).count());
+        return new ApiResponse(up ? 200 : 503, body, ApiResponse.JSON, Map.of());
+    }
+}
