@@ -8,6 +8,9 @@ import java.util.List;
  */
 public final class PanelTopics {
 
+    /** The EventAdmin event property that holds the panel's payload ({@code Map<String, Object>}). */
+    public static final String DATA_PROPERTY = "data";
+
     /** The prefix every panel topic starts with. */
     public static final String PREFIX = "paymenter/";
 

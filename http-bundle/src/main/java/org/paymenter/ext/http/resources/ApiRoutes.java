@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.osgi.framework.BundleContext;
+import org.osgi.service.event.EventAdmin;
 import org.paymenter.ext.core.api.BundleDeployments;
 import org.paymenter.ext.core.api.ExtensionInvoker;
 import org.paymenter.ext.core.api.ExtensionRegistry;
@@ -19,7 +20,8 @@ public final class ApiRoutes {
     }
 
     public static List<Route> all(BundleContext context, ExtensionRegistry registry, InstanceService instances,
-            ExtensionInvoker invoker, BundleFolder folder, BundleDeployments deployments, long maxJson, long maxUpload,
+            ExtensionInvoker invoker, BundleFolder folder, BundleDeployments deployments, EventAdmin eventAdmin,
+            long maxJson, long maxUpload,
             Path dataDir, String version) {
         InstanceCalls calls = new InstanceCalls(instances, invoker);
         ExtensionsResource extensions = new ExtensionsResource(registry, invoker, folder);
@@ -32,6 +34,7 @@ public final class ApiRoutes {
         routes.addAll(new GatewayOperationsResource(calls, maxJson).routes());
         routes.addAll(new OtherOperationsResource(calls, maxJson).routes());
         routes.addAll(new WebhookResource(instances, calls, maxJson).routes());
+        routes.addAll(new EventsResource(eventAdmin, maxJson).routes());
         List<Route> served = List.copyOf(routes);
         List<Route> withDocument = new ArrayList<>(served);
         OpenApiResource openApi = new OpenApiResource(() -> List.copyOf(withDocument), version);

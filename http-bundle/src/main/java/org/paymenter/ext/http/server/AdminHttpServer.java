@@ -20,6 +20,7 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.event.EventAdmin;
 import org.paymenter.ext.core.api.BundleDeployments;
 import org.paymenter.ext.core.api.ExtensionInvoker;
 import org.paymenter.ext.core.api.ExtensionRegistry;
@@ -49,12 +50,14 @@ public final class AdminHttpServer {
     @Activate
     public AdminHttpServer(BundleContext context, @Reference ExtensionRegistry registry,
             @Reference InstanceService instances, @Reference ExtensionInvoker invoker,
-            @Reference BundleFolder folder, @Reference BundleDeployments deployments) throws Exception {
+            @Reference BundleFolder folder, @Reference BundleDeployments deployments,
+            @Reference EventAdmin eventAdmin) throws Exception {
         Path dataDir = Path.of(context.getProperty("paymenter.data.dir"));
         HttpSettings settings = HttpSettings.from(context::getProperty, dataDir);
         AdminAuth auth = AdminAuth.fromEnvironmentOrFile(Path.of(context.getProperty("paymenter.admin.token.file")));
         String version = context.getBundle().getVersion().toString();
-        List<Route> routes = ApiRoutes.all(context, registry, instances, invoker, folder, deployments, settings.maxJsonBytes(),
+        List<Route> routes = ApiRoutes.all(context, registry, instances, invoker, folder, deployments, eventAdmin,
+                settings.maxJsonBytes(),
                 settings.maxUploadBytes(), dataDir, version);
         this.server = start(settings, new ApiHandler(new Router(routes), auth));
         ServerConnector connector = (ServerConnector) server.getConnectors()[0];
