@@ -163,6 +163,11 @@ public final class FolderDeployer implements BundleFolder, AutoCloseable {
     }
 
     private void reconcileLogged() {
+        synchronized (this) {
+            // This run has begun and may already have scanned: a change seen from now on (a file event, or a
+            // reschedule from inside reconcile) needs a run of its own, not this one.
+            scheduled = null;
+        }
         try {
             reconcile();
         } catch (RuntimeException e) {
