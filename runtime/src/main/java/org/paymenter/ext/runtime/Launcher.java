@@ -44,7 +44,7 @@ public final class Launcher {
     static final String CACHE_DIR = "felix-cache";
     static final String LOGS_DIR = "logs";
     static final String DISABLED_FILE = "disabled-bundles";
-    private static final String SYSTEM_LOCATION_PREFIX = "system:";
+    static final String SYSTEM_LOCATION_PREFIX = "system:";
     private static final System.Logger LOG = System.getLogger(Launcher.class.getName());
 
     private Launcher() {

@@ -34,9 +34,6 @@ public final class Main {
         boolean shell = System.console() != null;
         Path home = home();
         List<Path> bundles = new ArrayList<>(SystemBundles.inDirectory(home.resolve("lib/bundles")));
-        if (shell) {
-            bundles.addAll(SystemBundles.inDirectory(home.resolve("lib/shell")));
-        }
         RuntimeOptions options;
         try {
             options = RuntimeOptions.parse(args, bundles, shell);
@@ -65,8 +62,12 @@ public final class Main {
         runtime.adminApi(ADMIN_API_WAIT).ifPresentOrElse(uri -> out.println("admin API: " + uri),
                 () -> out.println("admin API: not running (ext:diag says why)"));
         out.println(runtime.adminToken().describe());
-        out.println(shell ? "Felix shell below: try ext:list, ext:diag, help; exit or Ctrl-C stops the runtime"
-                : "no terminal: running headless until SIGTERM");
+        if (shell) {
+            out.println("Felix shell below: try ext:list, ext:diag, help; 'exit 0' or Ctrl-C stops the runtime");
+            runtime.attachShell(SystemBundles.inDirectory(home.resolve("lib/shell")));
+        } else {
+            out.println("no terminal: running headless until SIGTERM");
+        }
         try {
             runtime.awaitStop();
         } catch (InterruptedException e) {

@@ -1,7 +1,12 @@
 package org.paymenter.ext.runtime;
 
 import java.lang.System.Logger.Level;
+import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
 import java.time.Duration;
 import java.util.Optional;
 
@@ -79,6 +84,20 @@ public final class RunningRuntime implements AutoCloseable {
             return Optional.empty();
         } finally {
             tracker.close();
+        }
+    }
+
+    /**
+     * Installs and starts the Gogo console bundles, last, so that the prompt comes after the ready lines.
+     * Only for a terminal: without one Gogo would read EOF and stop the framework (pitfall P4).
+     */
+    public void attachShell(List<Path> shellBundles) {
+        for (Path jar : shellBundles) {
+            try (InputStream in = Files.newInputStream(jar)) {
+                framework.getBundleContext().installBundle(Launcher.SYSTEM_LOCATION_PREFIX + jar.getFileName(), in).start();
+            } catch (IOException | BundleException e) {
+                LOG.log(Level.ERROR, "cannot start the shell from " + jar + ": " + e.getMessage());
+            }
         }
     }
 
