@@ -28,8 +28,11 @@ final class RemovalNotifier implements AutoCloseable {
     private final Duration timeout;
 
     RemovalNotifier(BundleContext context, Duration timeout) {
-        this.listeners = new ServiceTracker<>(context, RemovalListener.class, null);
-        this.listeners.open();
+        // By name and with open(true): a listener service may also carry interfaces the system bundle cannot
+        // see as the registrant does (a core-internal type on a test class path); RemovalListener itself
+        // always comes from the system bundle, so the cast is safe.
+        this.listeners = new ServiceTracker<>(context, RemovalListener.class.getName(), null);
+        this.listeners.open(true);
         this.timeout = timeout;
     }
 
