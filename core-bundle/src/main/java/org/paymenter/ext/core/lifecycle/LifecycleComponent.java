@@ -13,7 +13,11 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
+import org.paymenter.ext.core.api.ExtensionHistory;
 import org.paymenter.ext.core.api.ExtensionInfo;
+import org.paymenter.ext.core.api.KnownExtension;
+import org.paymenter.ext.api.Category;
+import java.util.Optional;
 import org.paymenter.ext.core.api.ExtensionInvoker;
 import org.paymenter.ext.core.api.ExtensionRegistry;
 import org.paymenter.ext.core.registry.ExtensionActivationListener;
@@ -26,8 +30,9 @@ import org.paymenter.ext.runtime.deploy.RemovalListener;
  * their own, in order, so the thread that registered the extension never waits for them; removal hooks run
  * before returning, because the extension must still be there to be told.
  */
-@Component(service = { ExtensionActivationListener.class, RemovalListener.class }, immediate = true)
-public class LifecycleComponent implements ExtensionActivationListener, RemovalListener {
+@Component(service = { ExtensionActivationListener.class, RemovalListener.class, ExtensionHistory.class },
+        immediate = true)
+public class LifecycleComponent implements ExtensionActivationListener, RemovalListener, ExtensionHistory {
 
     private static final System.Logger LOG = System.getLogger(LifecycleComponent.class.getName());
 
@@ -62,6 +67,16 @@ public class LifecycleComponent implements ExtensionActivationListener, RemovalL
         } catch (RejectedExecutionException e) {
             LOG.log(Level.DEBUG, "host stopping; no lifecycle hook for " + extension.path() + ": " + e);
         }
+    }
+
+    @Override
+    public List<KnownExtension> list() {
+        return tracker.known();
+    }
+
+    @Override
+    public Optional<KnownExtension> find(Category category, String name) {
+        return tracker.known().stream().filter(k -> k.category() == category && k.name().equals(name)).findFirst();
     }
 
     @Override

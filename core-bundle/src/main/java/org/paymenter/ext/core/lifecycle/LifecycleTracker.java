@@ -6,6 +6,7 @@ import java.util.List;
 
 import org.paymenter.ext.api.Extension;
 import org.paymenter.ext.core.api.ExtensionInfo;
+import org.paymenter.ext.core.api.KnownExtension;
 
 /**
  * Decides which lifecycle hook an extension gets and records what the host has seen. Hooks run one at a
@@ -40,11 +41,18 @@ final class LifecycleTracker {
             case DOWNGRADE -> LOG.log(Level.WARNING, "{0}: downgrade from {1} to {2}", path, decision.previous(),
                     decision.current());
             case NONE -> {
+                // Same version: only the bundle may have changed (a rebuilt jar of another name).
+                known.record(path, decision.current(), extension.symbolicName());
                 return decision;
             }
         }
-        known.record(path, decision.current());
+        known.record(path, decision.current(), extension.symbolicName());
         return decision;
+    }
+
+    /** Every extension seen and not uninstalled since. */
+    List<KnownExtension> known() {
+        return known.list();
     }
 
     /** The bundle providing these (serving) extensions is about to be uninstalled for good. */

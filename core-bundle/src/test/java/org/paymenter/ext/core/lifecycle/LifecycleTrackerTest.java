@@ -133,10 +133,24 @@ class LifecycleTrackerTest {
     }
 
     @Test
-    void knownVersionsAreWrittenAsCategorySlashName() throws IOException {
+    void knownExtensionsAreWrittenAsCategorySlashNameWithVersionAndBundle() throws IOException {
         tracker().activated(active("1.2.0"));
 
-        assertThat(Files.readString(data.resolve("extensions.json"))).contains("\"servers/proxmox\" : \"1.2.0\"");
+        assertThat(Files.readString(data.resolve("extensions.json")).replaceAll("\\s", ""))
+                .contains("\"servers/proxmox\":{").contains("\"version\":\"1.2.0\"");
+        assertThat(tracker().known()).singleElement().satisfies(k -> {
+            assertThat(k.path()).isEqualTo("servers/proxmox");
+            assertThat(k.version()).isEqualTo("1.2.0");
+            assertThat(k.symbolicName()).isEqualTo(active("1.2.0").symbolicName());
+        });
+    }
+
+    @Test
+    void theFileOfEarlierReleasesStillCountsAsKnown() throws IOException {
+        Files.writeString(data.resolve("extensions.json"), "{\"servers/proxmox\": \"1.2.0\"}");
+
+        assertThat(tracker().activated(active("1.2.0")).action()).isEqualTo(Action.NONE);
+        assertThat(tracker().known()).extracting(k -> k.version()).containsExactly("1.2.0");
     }
 
     @Test
