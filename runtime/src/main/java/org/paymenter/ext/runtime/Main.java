@@ -60,7 +60,7 @@ public final class Main {
         Runtime.getRuntime().addShutdownHook(new Thread(runtime::close, "runtime-shutdown"));
         out.println(readyLine(runtime));
         runtime.adminApi(ADMIN_API_WAIT).ifPresentOrElse(uri -> out.println("admin API: " + uri),
-                () -> out.println("admin API: not running (ext:diag says why)"));
+                () -> out.println("admin API: not running yet; the log says why if it does not start"));
         out.println(runtime.adminToken().describe());
         if (shell) {
             out.println("Felix shell below: try ext:list, ext:diag, help; 'exit 0' or Ctrl-C stops the runtime");

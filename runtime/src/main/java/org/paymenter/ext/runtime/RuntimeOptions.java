@@ -16,9 +16,12 @@ import java.util.Objects;
  * @param systemBundles the jars installed before the folder: SCR, ConfigAdmin, EventAdmin, Gogo, the
  *                      project's api, core and http bundles
  * @param shell         whether to attach the Gogo console to the terminal
+ * @param databaseUrl   {@code --db-url}: a PostgreSQL JDBC URL shared by several nodes, or null for the
+ *                      embedded database under the data folder
+ * @param panelCallback {@code --panel-callback}: where payment changes are POSTed, or null (they wait)
  */
 public record RuntimeOptions(int port, String host, Path bundlesDir, Path dataDir, List<Path> systemBundles,
-        boolean shell) {
+        boolean shell, String databaseUrl, String panelCallback) {
 
     public static final int DEFAULT_PORT = 8080;
     public static final String DEFAULT_HOST = "127.0.0.1";
@@ -33,6 +36,18 @@ public record RuntimeOptions(int port, String host, Path bundlesDir, Path dataDi
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("--port must be between 0 and 65535, not " + port);
         }
+        if (databaseUrl != null && !databaseUrl.startsWith("jdbc:postgresql:") && !databaseUrl.startsWith("jdbc:h2:")) {
+            throw new IllegalArgumentException("--db-url must be a jdbc:postgresql:// URL");
+        }
+        if (panelCallback != null && !panelCallback.matches("https?://.+")) {
+            throw new IllegalArgumentException("--panel-callback must be an http(s) URL, not '" + panelCallback + "'");
+        }
+    }
+
+    /** Options with the embedded database and no panel callback. */
+    public RuntimeOptions(int port, String host, Path bundlesDir, Path dataDir, List<Path> systemBundles,
+            boolean shell) {
+        this(port, host, bundlesDir, dataDir, systemBundles, shell, null, null);
     }
 
     /** Defaults for everything but the system bundles, which only the caller knows. */
@@ -42,19 +57,28 @@ public record RuntimeOptions(int port, String host, Path bundlesDir, Path dataDi
     }
 
     public RuntimeOptions withPort(int newPort) {
-        return new RuntimeOptions(newPort, host, bundlesDir, dataDir, systemBundles, shell);
+        return new RuntimeOptions(newPort, host, bundlesDir, dataDir, systemBundles, shell, databaseUrl, panelCallback);
     }
 
     public RuntimeOptions withDirs(Path newBundles, Path newData) {
-        return new RuntimeOptions(port, host, newBundles, newData, systemBundles, shell);
+        return new RuntimeOptions(port, host, newBundles, newData, systemBundles, shell, databaseUrl, panelCallback);
     }
 
     public RuntimeOptions withShell(boolean on) {
-        return new RuntimeOptions(port, host, bundlesDir, dataDir, systemBundles, on);
+        return new RuntimeOptions(port, host, bundlesDir, dataDir, systemBundles, on, databaseUrl, panelCallback);
+    }
+
+    public RuntimeOptions withDatabase(String url) {
+        return new RuntimeOptions(port, host, bundlesDir, dataDir, systemBundles, shell, url, panelCallback);
+    }
+
+    public RuntimeOptions withPanelCallback(String url) {
+        return new RuntimeOptions(port, host, bundlesDir, dataDir, systemBundles, shell, databaseUrl, url);
     }
 
     /**
-     * Parses {@code --port N --host H --bundles DIR --data DIR} (also {@code --opt=value}).
+     * Parses {@code --port N --host H --bundles DIR --data DIR --db-url URL --panel-callback URL} (also
+     * {@code --opt=value}).
      *
      * @throws IllegalArgumentException with a sentence for the user on anything it does not understand
      */
@@ -63,6 +87,8 @@ public record RuntimeOptions(int port, String host, Path bundlesDir, Path dataDi
         String host = DEFAULT_HOST;
         Path bundles = Path.of(DEFAULT_BUNDLES);
         Path data = Path.of(DEFAULT_DATA);
+        String databaseUrl = null;
+        String panelCallback = null;
         List<String> rest = new ArrayList<>();
         for (String arg : args) {
             int eq = arg.indexOf('=');
@@ -78,7 +104,7 @@ public record RuntimeOptions(int port, String host, Path bundlesDir, Path dataDi
             if (option.equals("--help") || option.equals("-h")) {
                 throw new IllegalArgumentException(usage());
             }
-            if (!List.of("--port", "--host", "--bundles", "--data").contains(option)) {
+            if (!List.of("--port", "--host", "--bundles", "--data", "--db-url", "--panel-callback").contains(option)) {
                 throw new IllegalArgumentException("unknown option '" + option + "'\n" + usage());
             }
             if (i + 1 >= rest.size() || rest.get(i + 1).isBlank()) {
@@ -89,10 +115,12 @@ public record RuntimeOptions(int port, String host, Path bundlesDir, Path dataDi
                 case "--port" -> port = parsePort(value);
                 case "--host" -> host = value;
                 case "--bundles" -> bundles = Path.of(value);
+                case "--db-url" -> databaseUrl = value;
+                case "--panel-callback" -> panelCallback = value;
                 default -> data = Path.of(value);
             }
         }
-        return new RuntimeOptions(port, host, bundles, data, systemBundles, shell);
+        return new RuntimeOptions(port, host, bundles, data, systemBundles, shell, databaseUrl, panelCallback);
     }
 
     private static int parsePort(String value) {
@@ -104,6 +132,7 @@ public record RuntimeOptions(int port, String host, Path bundlesDir, Path dataDi
     }
 
     public static String usage() {
-        return "usage: scripts/run [--port 8080] [--host 127.0.0.1] [--bundles bundles-dir] [--data data]";
+        return "usage: scripts/run [--port 8080] [--host 127.0.0.1] [--bundles bundles-dir] [--data data]"
+                + " [--db-url jdbc:postgresql://host/db] [--panel-callback https://panel/callback]";
     }
 }

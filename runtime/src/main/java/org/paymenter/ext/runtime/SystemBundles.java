@@ -19,14 +19,19 @@ import java.util.stream.Stream;
  */
 public final class SystemBundles {
 
-    /** Symbolic names of the required bundles (SCR needs its three API bundles beside it: pitfall P1). */
+    /**
+     * Symbolic names of the required bundles (SCR needs its three API bundles beside it: pitfall P1; the
+     * store needs both database drivers, the pool, and Flyway with the fragment that wires it to gson).
+     */
     public static final Set<String> REQUIRED = Set.of(
             "org.apache.felix.scr", "org.osgi.service.component", "org.osgi.util.promise", "org.osgi.util.function",
             "org.apache.felix.configadmin", "org.apache.felix.eventadmin", "org.apache.felix.log",
             "org.apache.felix.gogo.runtime", "org.apache.felix.gogo.command",
             "com.fasterxml.jackson.core.jackson-core", "com.fasterxml.jackson.core.jackson-databind",
             "com.fasterxml.jackson.core.jackson-annotations",
-            "org.paymenter.ext.api", "org.paymenter.ext.core", "org.paymenter.ext.http");
+            "com.h2database", "org.postgresql.jdbc", "com.zaxxer.HikariCP", "org.flywaydb.core",
+            "org.paymenter.ext.flyway.wiring", "com.google.gson",
+            "org.paymenter.ext.api", "org.paymenter.ext.core", "org.paymenter.ext.store", "org.paymenter.ext.http");
 
     /** The interactive console; installed only when a terminal is attached (pitfall P4). */
     public static final String SHELL = "org.apache.felix.gogo.shell";

@@ -40,4 +40,15 @@ class RuntimeOptionsTest {
         assertThatThrownBy(() -> parse("--port", "70000")).hasMessageContaining("between 0 and 65535");
         assertThatThrownBy(() -> parse("--data")).hasMessageContaining("--data needs a value");
     }
+
+    @Test
+    void takesADatabaseUrlAndAPanelCallback() {
+        RuntimeOptions o = parse("--db-url", "jdbc:postgresql://db:5432/pay", "--panel-callback=https://panel.example/cb");
+        assertThat(o.databaseUrl()).isEqualTo("jdbc:postgresql://db:5432/pay");
+        assertThat(o.panelCallback()).isEqualTo("https://panel.example/cb");
+        assertThat(parse().databaseUrl()).isNull();
+        assertThat(parse().panelCallback()).isNull();
+        assertThatThrownBy(() -> parse("--db-url", "jdbc:mysql://db/pay")).hasMessageContaining("jdbc:postgresql://");
+        assertThatThrownBy(() -> parse("--panel-callback", "panel.example")).hasMessageContaining("http(s) URL");
+    }
 }

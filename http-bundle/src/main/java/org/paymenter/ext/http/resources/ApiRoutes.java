@@ -7,6 +7,7 @@ import java.util.List;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.event.EventAdmin;
 import org.paymenter.ext.core.api.BundleDeployments;
+import org.paymenter.ext.core.api.ExtensionHistory;
 import org.paymenter.ext.core.api.ExtensionInvoker;
 import org.paymenter.ext.core.api.ExtensionRegistry;
 import org.paymenter.ext.core.api.InstanceService;
@@ -20,11 +21,12 @@ public final class ApiRoutes {
     }
 
     public static List<Route> all(BundleContext context, ExtensionRegistry registry, InstanceService instances,
-            ExtensionInvoker invoker, BundleFolder folder, BundleDeployments deployments, EventAdmin eventAdmin,
-            long maxJson, long maxUpload,
+            ExtensionInvoker invoker, ExtensionHistory history, BundleFolder folder, BundleDeployments deployments,
+            EventAdmin eventAdmin,
+            PaymentStore store, long maxJson, long maxUpload,
             Path dataDir, String version) {
         InstanceCalls calls = new InstanceCalls(instances, invoker);
-        ExtensionsResource extensions = new ExtensionsResource(registry, invoker, folder);
+        ExtensionsResource extensions = new ExtensionsResource(registry, invoker, folder, history);
         List<Route> routes = new ArrayList<>();
         routes.addAll(new HealthResource(context, folder, registry).routes());
         routes.addAll(extensions.routes());
@@ -33,7 +35,9 @@ public final class ApiRoutes {
         routes.addAll(new ServerOperationsResource(calls, maxJson).routes());
         routes.addAll(new GatewayOperationsResource(calls, maxJson).routes());
         routes.addAll(new OtherOperationsResource(calls, maxJson).routes());
-        routes.addAll(new WebhookResource(instances, calls, maxJson).routes());
+        routes.addAll(new WebhookResource(instances, calls, store, maxJson).routes());
+        routes.addAll(new PaymentsResource(store).routes());
+        routes.addAll(new DeliveriesResource(store).routes());
         routes.addAll(new EventsResource(eventAdmin, maxJson).routes());
         List<Route> served = List.copyOf(routes);
         List<Route> withDocument = new ArrayList<>(served);

@@ -9,10 +9,12 @@ import java.util.Optional;
 import org.paymenter.ext.api.Category;
 import org.paymenter.ext.api.Extension;
 import org.paymenter.ext.api.ExtensionMetadata;
+import org.paymenter.ext.core.api.ExtensionHistory;
 import org.paymenter.ext.core.api.ExtensionInfo;
 import org.paymenter.ext.core.api.ExtensionInvoker;
 import org.paymenter.ext.core.api.ExtensionRegistry;
 import org.paymenter.ext.core.api.InvocationException;
+import org.paymenter.ext.core.api.KnownExtension;
 import org.paymenter.ext.http.routing.Access;
 import org.paymenter.ext.http.routing.ApiException;
 import org.paymenter.ext.http.routing.ApiRequest;
@@ -27,11 +29,14 @@ public final class ExtensionsResource {
     private final ExtensionRegistry registry;
     private final ExtensionInvoker invoker;
     private final BundleFolder folder;
+    private final ExtensionHistory history;
 
-    public ExtensionsResource(ExtensionRegistry registry, ExtensionInvoker invoker, BundleFolder folder) {
+    public ExtensionsResource(ExtensionRegistry registry, ExtensionInvoker invoker, BundleFolder folder,
+            ExtensionHistory history) {
         this.registry = registry;
         this.invoker = invoker;
         this.folder = folder;
+        this.history = history;
     }
 
     public List<Route> routes() {
@@ -48,7 +53,7 @@ public final class ExtensionsResource {
 
     private ApiResponse list(ApiRequest request) {
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("items", registry.list().stream().map(this::view).toList());
+        body.put("items", withInstalledButNotRunning(registry.list(), null));
         List<Map<String, Object>> problems = new ArrayList<>();
         for (FolderEntry entry : folder.entries()) {
             if (!entry.isRunning()) {
@@ -61,7 +66,7 @@ public final class ExtensionsResource {
 
     private ApiResponse category(ApiRequest request) {
         Category category = Requests.category(request);
-        return ApiResponse.ok(Views.items(registry.list(category).stream().map(this::view).toList()));
+        return ApiResponse.ok(Views.items(withInstalledButNotRunning(registry.list(category), category)));
     }
 
     private ApiResponse metadata(ApiRequest request) {
@@ -80,6 +85,37 @@ public final class ExtensionsResource {
         } catch (InvocationException e) {
             throw Failures.of(e);
         }
+    }
+
+    /**
+     * The running extensions, then those that ran before and whose jar is still in the folder but does not
+     * run now (stopped by an operator, failing to start), with the folder's state and reason.
+     */
+    private List<Map<String, Object>> withInstalledButNotRunning(List<ExtensionInfo> running, Category only) {
+        List<Map<String, Object>> items = new ArrayList<>(running.stream().map(this::view).toList());
+        List<FolderEntry> entries = folder.entries();
+        for (KnownExtension known : history.list()) {
+            boolean isRunning = running.stream().anyMatch(r -> r.category() == known.category() && r.name().equals(known.name()));
+            if ((only != null && known.category() != only) || isRunning) {
+                continue;
+            }
+            entries.stream().filter(e -> known.symbolicName().equals(e.symbolicName()) && !e.isRunning()).findFirst()
+                    .ifPresent(entry -> items.add(notRunningView(known, entry)));
+        }
+        return items;
+    }
+
+    /**
+     * The symbolic name of the bundle behind category/name: the running one, else the one that last ran
+     * it (so a stopped extension can be started or removed by name).
+     */
+    String symbolicName(ApiRequest request) {
+        Category category = Requests.category(request);
+        String name = request.path("name");
+        return registry.find(category, name).map(ExtensionInfo::symbolicName)
+                .or(() -> history.find(category, name).map(KnownExtension::symbolicName).filter(s -> !s.isEmpty()))
+                .orElseThrow(() -> ApiException.notFound("no extension " + category.path() + "/" + name
+                        + " is installed"));
     }
 
     /** The extension that serves category/name, or a 404 that says what exists. */
@@ -109,6 +145,25 @@ public final class ExtensionsResource {
         bundle.put("version", info.bundleVersion());
         view.put("bundle", bundle);
         view.put("problem", info.problem());
+        return view;
+    }
+
+    private static Map<String, Object> notRunningView(KnownExtension known, FolderEntry entry) {
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("category", known.category().path());
+        view.put("name", known.name());
+        view.put("displayName", known.name());
+        view.put("version", known.version());
+        view.put("description", "");
+        view.put("author", "");
+        view.put("state", entry.state().name().toLowerCase());
+        view.put("capabilities", List.of());
+        Map<String, Object> bundle = new LinkedHashMap<>();
+        bundle.put("symbolicName", entry.symbolicName());
+        bundle.put("id", entry.bundleId());
+        bundle.put("version", entry.version());
+        view.put("bundle", bundle);
+        view.put("problem", entry.reason());
         return view;
     }
 

@@ -9,6 +9,7 @@ import org.paymenter.ext.core.api.InstanceException;
 import org.paymenter.ext.core.api.InstanceValidationException;
 import org.paymenter.ext.core.api.InvocationException;
 import org.paymenter.ext.http.routing.ApiException;
+import org.paymenter.ext.store.api.StorageException;
 
 /** How the host's failures read over HTTP: one status per kind, the host's sentence as the detail. */
 final class Failures {
@@ -28,6 +29,12 @@ final class Failures {
             case UNAVAILABLE, BUSY -> 503;
         };
         return new ApiException(status, e.getMessage(), Map.of("kind", e.kind().name().toLowerCase()));
+    }
+
+    /** The database did not do it: 503, so a provider retries later (and an operator looks at the log). */
+    static ApiException of(StorageException e) {
+        return new ApiException(503, "payments storage unavailable, nothing was recorded; try again later ("
+                + e.getMessage() + ")");
     }
 
     static ApiException of(InstanceException e) {

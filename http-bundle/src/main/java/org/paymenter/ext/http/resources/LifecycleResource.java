@@ -71,18 +71,18 @@ public final class LifecycleResource {
     }
 
     private ApiResponse uninstall(ApiRequest request) {
-        ExtensionInfo info = extensions.serving(request);
-        return guarded(() -> ApiResponse.ok(view(deployments.uninstall(info.symbolicName()))));
+        String symbolicName = extensions.symbolicName(request);
+        return guarded(() -> ApiResponse.ok(view(deployments.uninstall(symbolicName))));
     }
 
     private ApiResponse start(ApiRequest request) {
-        ExtensionInfo info = extensions.serving(request);
-        return guarded(() -> ApiResponse.ok(view(deployments.start(info.symbolicName()))));
+        String symbolicName = extensions.symbolicName(request);
+        return guarded(() -> ApiResponse.ok(view(deployments.start(symbolicName))));
     }
 
     private ApiResponse stop(ApiRequest request) {
-        ExtensionInfo info = extensions.serving(request);
-        return guarded(() -> ApiResponse.ok(view(deployments.stop(info.symbolicName()))));
+        String symbolicName = extensions.symbolicName(request);
+        return guarded(() -> ApiResponse.ok(view(deployments.stop(symbolicName))));
     }
 
     private interface JarAction {

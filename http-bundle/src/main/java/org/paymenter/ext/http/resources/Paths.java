@@ -13,6 +13,7 @@ final class Paths {
     static final String GATEWAY_INSTANCE = EXTENSIONS + "/gateways/{name}/instances/{id}";
     static final String OTHER_INSTANCE = EXTENSIONS + "/others/{name}/instances/{id}";
     static final String WEBHOOK = "/api/v1/webhooks/{name}/{instanceId}";
+    static final String PAYMENTS = ADMIN + "/payments";
 
     private Paths() {
     }

@@ -1,6 +1,5 @@
 package org.paymenter.ext.http.routing;
 
-import java.util.List;
 import java.util.Objects;
 
 /**
@@ -23,10 +22,5 @@ public record Route(String method, String pattern, Access access, String summary
         Objects.requireNonNull(pattern, "pattern");
         Objects.requireNonNull(access, "access");
         Objects.requireNonNull(handler, "handler");
-    }
-
-    /** The pattern's segments: {@code /a/{b}} is {@code ["a", "{b}"]}. */
-    List<String> segments() {
-        return PathSegments.split(pattern);
     }
 }

@@ -15,10 +15,21 @@ import java.util.TreeSet;
  */
 public final class Router {
 
+    /** A route with its pattern split once, not on every request. */
+    private record Compiled(Route route, List<String> segments, int literals) {
+        static Compiled of(Route route) {
+            List<String> segments = PathSegments.split(route.pattern());
+            int literals = (int) segments.stream().filter(s -> !PathSegments.isPlaceholder(s)).count();
+            return new Compiled(route, segments, literals);
+        }
+    }
+
     private final List<Route> routes;
+    private final List<Compiled> compiled;
 
     public Router(List<Route> routes) {
         this.routes = List.copyOf(routes);
+        this.compiled = this.routes.stream().map(Compiled::of).toList();
     }
 
     public List<Route> routes() {
@@ -32,17 +43,17 @@ public final class Router {
         Route best = null;
         Map<String, String> bestParams = null;
         int bestLiterals = -1;
-        for (Route route : routes) {
-            Optional<Map<String, String>> params = bind(route.segments(), segments);
+        for (Compiled candidate : compiled) {
+            Optional<Map<String, String>> params = bind(candidate.segments(), segments);
             if (params.isEmpty()) {
                 continue;
             }
+            Route route = candidate.route();
             allowed.add(route.method());
-            int literals = (int) route.segments().stream().filter(s -> !PathSegments.isPlaceholder(s)).count();
-            if (route.method().equals(method) && literals > bestLiterals) {
+            if (route.method().equals(method) && candidate.literals() > bestLiterals) {
                 best = route;
                 bestParams = params.get();
-                bestLiterals = literals;
+                bestLiterals = candidate.literals();
             }
         }
         if (best != null) {

@@ -35,7 +35,9 @@ final class ApiHandler extends Handler.Abstract {
 
     private static final System.Logger LOG = System.getLogger(ApiHandler.class.getName());
     static final String ADMIN_PREFIX = "/api/v1/admin/";
-    private static final String PROBLEM_JSON = "application/problem+json";
+    static final String PROBLEM_JSON = "application/problem+json";
+    /** Set once the request body has been read to its end. */
+    private static final String BODY_READ = ApiHandler.class.getName() + ".bodyRead";
 
     private final Router router;
     private final AdminAuth auth;
@@ -63,8 +65,17 @@ final class ApiHandler extends Handler.Abstract {
             answer = problem(500, "internal error: " + e.getClass().getSimpleName() + "; the runtime log has details",
                     Map.of());
         }
+        if (request.getAttribute(BODY_READ) == null && hasBody(request)) {
+            // Answered without reading the body (401, 404, 405, 413): Jetty drops the connection after the
+            // answer rather than read an unwanted body, so say so, or a keep-alive client reuses it and fails.
+            response.getHeaders().put(HttpHeader.CONNECTION, "close");
+        }
         write(response, answer, callback);
         return true;
+    }
+
+    private static boolean hasBody(Request request) {
+        return request.getLength() > 0 || request.getHeaders().contains(HttpHeader.TRANSFER_ENCODING);
     }
 
     private ApiResponse dispatch(Request request, String method, String path) throws Exception {
@@ -101,6 +112,7 @@ final class ApiHandler extends Handler.Abstract {
             throw new ApiException(413, "request body of " + declared + " bytes is over the limit of " + max + " bytes");
         }
         if (declared == 0) {
+            request.setAttribute(BODY_READ, Boolean.TRUE);
             return new byte[0];
         }
         try (InputStream in = Content.Source.asInputStream(request)) {
@@ -108,6 +120,7 @@ final class ApiHandler extends Handler.Abstract {
             if (body.length > max) {
                 throw new ApiException(413, "request body is over the limit of " + max + " bytes");
             }
+            request.setAttribute(BODY_READ, Boolean.TRUE);
             return body;
         }
     }

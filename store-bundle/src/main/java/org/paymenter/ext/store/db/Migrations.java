@@ -1,0 +1,70 @@
+package org.paymenter.ext.store.db;
+
+import java.lang.System.Logger.Level;
+import java.util.List;
+
+import javax.sql.DataSource;
+
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.configuration.FluentConfiguration;
+import org.flywaydb.core.api.output.MigrateResult;
+import org.osgi.framework.Bundle;
+
+/**
+ * Applies versioned SQL migrations with Flyway ({@code V1__name.sql}, ...): each set of migrations has its
+ * own history table, so the store's schema and each extension's tables evolve independently in one
+ * database. Flyway locks the history table while it migrates, so nodes starting together on one
+ * PostgreSQL apply each script once.
+ */
+public final class Migrations {
+
+    /** The store's own migrations, inside this bundle. */
+    public static final String CORE_LOCATION = "db/migration/core";
+    public static final String CORE_HISTORY_TABLE = "paymenter_schema_history";
+    /**
+     * The schema already holds other tables when a second set of migrations arrives; a baseline at version
+     * 0 lets Flyway accept that and still apply V1 onwards.
+     */
+    private static final String BASELINE = "0";
+    private static final System.Logger LOG = System.getLogger(Migrations.class.getName());
+
+    private Migrations() {
+    }
+
+    /**
+     * Applies the scripts of {@code folder} on the class path that are not applied yet (the store's own).
+     *
+     * @param loader       the class loader that sees {@code folder}
+     * @param folder       where the scripts are, e.g. {@code db/migration/core}
+     * @param historyTable the table that remembers what was applied
+     * @return how many scripts were applied now
+     * @throws org.flywaydb.core.api.FlywayException when a script fails (its transaction is rolled back) or
+     *                                               an applied script was changed afterwards
+     */
+    public static int apply(DataSource dataSource, ClassLoader loader, String folder, String historyTable) {
+        return migrate(Flyway.configure(loader).locations("classpath:" + folder), dataSource, folder, historyTable);
+    }
+
+    /** Applies the scripts in {@code folder} of {@code bundle} (an extension's) that are not applied yet. */
+    public static int apply(DataSource dataSource, Bundle bundle, String folder, String historyTable) {
+        FluentConfiguration config = Flyway.configure(Migrations.class.getClassLoader())
+                .resourceProvider(new BundleScripts(bundle, folder))
+                .javaMigrationClassProvider(List::of); // SQL scripts only: nothing to scan for classes
+        return migrate(config, dataSource, bundle.getSymbolicName() + " " + folder, historyTable);
+    }
+
+    private static int migrate(FluentConfiguration config, DataSource dataSource, String what, String historyTable) {
+        MigrateResult result = config.dataSource(dataSource)
+                .table(historyTable)
+                .baselineOnMigrate(true)
+                .baselineVersion(BASELINE)
+                .validateMigrationNaming(true)
+                .load()
+                .migrate();
+        if (result.migrationsExecuted > 0) {
+            LOG.log(Level.INFO, "applied " + result.migrationsExecuted + " migration(s) from " + what + " ("
+                    + historyTable + "), now at version " + result.targetSchemaVersion);
+        }
+        return result.migrationsExecuted;
+    }
+}
