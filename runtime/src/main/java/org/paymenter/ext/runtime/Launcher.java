@@ -48,6 +48,7 @@ public final class Launcher {
     static final String LOGS_DIR = "logs";
     static final String DISABLED_FILE = "disabled-bundles";
     static final String SYSTEM_LOCATION_PREFIX = "system:";
+    private static final String REFERENCE_PREFIX = "reference:";
     private static final System.Logger LOG = System.getLogger(Launcher.class.getName());
 
     private Launcher() {
@@ -104,6 +105,9 @@ public final class Launcher {
         // The folder is the truth: the cache is rebuilt from lib/ and the folder on every start.
         config.put(Constants.FRAMEWORK_STORAGE_CLEAN, Constants.FRAMEWORK_STORAGE_CLEAN_ONFIRSTINIT);
         config.put(Constants.FRAMEWORK_SYSTEMPACKAGES_EXTRA, String.join(",", hostPackages()));
+        // A bundle gets only what it imports: without this, Felix lets a class load fall back to the
+        // launcher's class path, which in tests holds every jar and hides missing imports (it hid Flyway's).
+        config.put("felix.bootdelegation.implicit", "false");
         config.put("felix.log.logger", new FelixLogBridge());
         config.put("felix.log.level", "2");
         config.put("ds.loglevel", "warn");
@@ -136,13 +140,12 @@ public final class Launcher {
         return packages;
     }
 
-    private static List<Bundle> installSystemBundles(BundleContext context, List<Path> jars)
-            throws IOException, BundleException {
+    private static List<Bundle> installSystemBundles(BundleContext context, List<Path> jars) throws BundleException {
+        // Felix's reference: URLs use the jar where it is instead of copying it into the cache: the
+        // distribution's lib/ never changes under a running runtime (folder jars, which may, are copied).
         List<Bundle> installed = new ArrayList<>();
         for (Path jar : jars) {
-            try (InputStream in = Files.newInputStream(jar)) {
-                installed.add(context.installBundle(SYSTEM_LOCATION_PREFIX + jar.getFileName(), in));
-            }
+            installed.add(context.installBundle(REFERENCE_PREFIX + jar.toAbsolutePath().toUri()));
         }
         return installed;
     }
