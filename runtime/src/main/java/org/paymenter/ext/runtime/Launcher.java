@@ -49,6 +49,8 @@ public final class Launcher {
     static final String DISABLED_FILE = "disabled-bundles";
     static final String SYSTEM_LOCATION_PREFIX = "system:";
     private static final String REFERENCE_PREFIX = "reference:";
+    /** A system bundle slower than this to start is named in the log, to see where start-up time goes. */
+    private static final long SLOW_START_MS = 50;
     private static final System.Logger LOG = System.getLogger(Launcher.class.getName());
 
     private Launcher() {
@@ -155,11 +157,17 @@ public final class Launcher {
             if (bundle.getHeaders().get(Constants.FRAGMENT_HOST) != null) {
                 continue;
             }
+            long start = System.nanoTime();
             try {
                 bundle.start();
             } catch (BundleException e) {
                 LOG.log(Level.ERROR, "system bundle " + bundle.getSymbolicName() + " did not start: " + e.getMessage());
             }
+            long took = millis(start, System.nanoTime());
+            if (took >= SLOW_START_MS) {
+                LOG.log(Level.INFO, "system bundle " + bundle.getSymbolicName() + " took " + took + " ms to start");
+            }
         }
     }
+
 }

@@ -50,7 +50,7 @@ public final class AdminHttpServer {
     private static final String ACCESS_LOG_FORMAT =
             "%{yyyy-MM-dd'T'HH:mm:ss.SSSXXX|UTC}t %{client}a \"%m %U\" %s %O %{ms}T ms";
 
-    private final Server server;
+    private volatile Server server;
     private final Thread starting;
     private volatile ServiceRegistration<URI> endpoint;
     /** Optional and dynamic: the API serves while the store is down, and its routes answer 503 meanwhile. */
@@ -72,15 +72,16 @@ public final class AdminHttpServer {
         List<Route> routes = ApiRoutes.all(context, registry, instances, invoker, history, folder, deployments, eventAdmin,
                 store, settings.maxJsonBytes(),
                 settings.maxUploadBytes(), dataDir, version);
-        this.server = build(settings, new ApiHandler(new Router(routes), auth));
+        ApiHandler handler = new ApiHandler(new Router(routes), auth);
         // Jetty's first start costs a few hundred ms of class loading and static set-up; doing it beside the
         // folder scan rather than before it keeps that off the runtime's start-up path.
-        this.starting = new Thread(() -> startAndPublish(context, settings, routes.size()), "http-start");
+        this.starting = new Thread(() -> startAndPublish(context, settings, handler, routes.size()), "http-start");
         this.starting.start();
     }
 
-    private void startAndPublish(BundleContext context, HttpSettings settings, int routeCount) {
+    private void startAndPublish(BundleContext context, HttpSettings settings, ApiHandler handler, int routeCount) {
         try {
+            server = build(settings, handler);
             server.start();
         } catch (Exception e) {
             LOG.log(Level.ERROR, "cannot listen on " + settings.host() + ":" + settings.port() + ": " + e.getMessage()
@@ -137,8 +138,12 @@ public final class AdminHttpServer {
     }
 
     private void stopQuietly() {
+        Server built = server;
+        if (built == null) {
+            return;
+        }
         try {
-            server.stop();
+            built.stop();
         } catch (Exception e) {
             LOG.log(Level.WARNING, "stopping the admin API: " + e.getMessage());
         }
