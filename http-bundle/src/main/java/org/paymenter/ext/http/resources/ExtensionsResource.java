@@ -54,7 +54,7 @@ public final class ExtensionsResource {
     private ApiResponse list(ApiRequest request) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("items", withInstalledButNotRunning(registry.list(), null));
-        List<Map<String, Object>> problems = new ArrayList<>();
+        List<FolderView> problems = new ArrayList<>();
         for (FolderEntry entry : folder.entries()) {
             if (!entry.isRunning()) {
                 problems.add(folderView(entry));
@@ -91,8 +91,8 @@ public final class ExtensionsResource {
      * The running extensions, then those that ran before and whose jar is still in the folder but does not
      * run now (stopped by an operator, failing to start), with the folder's state and reason.
      */
-    private List<Map<String, Object>> withInstalledButNotRunning(List<ExtensionInfo> running, Category only) {
-        List<Map<String, Object>> items = new ArrayList<>(running.stream().map(this::view).toList());
+    private List<ExtensionView> withInstalledButNotRunning(List<ExtensionInfo> running, Category only) {
+        List<ExtensionView> items = new ArrayList<>(running.stream().map(this::view).toList());
         List<FolderEntry> entries = folder.entries();
         for (KnownExtension known : history.list()) {
             boolean isRunning = running.stream().anyMatch(r -> r.category() == known.category() && r.name().equals(known.name()));
@@ -128,44 +128,33 @@ public final class ExtensionsResource {
                 + registry.list(category).stream().map(ExtensionInfo::name).toList()));
     }
 
-    private Map<String, Object> view(ExtensionInfo info) {
-        Map<String, Object> view = new LinkedHashMap<>();
-        view.put("category", info.category().path());
-        view.put("name", info.name());
-        ExtensionMetadata m = info.metadata();
-        view.put("displayName", m == null ? info.name() : m.displayName());
-        view.put("version", info.version());
-        view.put("description", m == null ? "" : m.description());
-        view.put("author", m == null ? "" : m.author());
-        view.put("state", info.state().name().toLowerCase());
-        view.put("capabilities", info.capabilities().stream().sorted().toList());
-        Map<String, Object> bundle = new LinkedHashMap<>();
-        bundle.put("symbolicName", info.symbolicName());
-        bundle.put("id", info.bundleId());
-        bundle.put("version", info.bundleVersion());
-        view.put("bundle", bundle);
-        view.put("problem", info.problem());
-        return view;
+    /** One entry of the listing; a record, so Jackson writes it with a cached serializer. */
+    public record ExtensionView(String category, String name, String displayName, String version, String description,
+            String author, String state, List<String> capabilities, BundleView bundle, String problem) {
     }
 
-    private static Map<String, Object> notRunningView(KnownExtension known, FolderEntry entry) {
-        Map<String, Object> view = new LinkedHashMap<>();
-        view.put("category", known.category().path());
-        view.put("name", known.name());
-        view.put("displayName", known.name());
-        view.put("version", known.version());
-        view.put("description", "");
-        view.put("author", "");
-        view.put("state", entry.state().name().toLowerCase());
-        view.put("capabilities", List.of());
-        Map<String, Object> bundle = new LinkedHashMap<>();
-        bundle.put("symbolicName", entry.symbolicName());
-        bundle.put("id", entry.bundleId());
-        bundle.put("version", entry.version());
-        view.put("bundle", bundle);
-        view.put("problem", entry.reason());
-        return view;
+    public record BundleView(String symbolicName, long id, String version) {
     }
+
+    public record FolderView(String file, String symbolicName, String version, String state, long bundleId,
+            String reason) {
+    }
+
+    private ExtensionView view(ExtensionInfo info) {
+        ExtensionMetadata m = info.metadata();
+        return new ExtensionView(info.category().path(), info.name(), m == null ? info.name() : m.displayName(),
+                info.version(), m == null ? "" : m.description(), m == null ? "" : m.author(),
+                info.state().name().toLowerCase(), info.capabilities().stream().sorted().toList(),
+                new BundleView(info.symbolicName(), info.bundleId(), info.bundleVersion()), info.problem());
+    }
+
+
+    private static ExtensionView notRunningView(KnownExtension known, FolderEntry entry) {
+        return new ExtensionView(known.category().path(), known.name(), known.name(), known.version(), "", "",
+                entry.state().name().toLowerCase(), List.of(),
+                new BundleView(entry.symbolicName(), entry.bundleId(), entry.version()), entry.reason());
+    }
+
 
     static Map<String, Object> metadataView(ExtensionMetadata m) {
         Map<String, Object> view = new LinkedHashMap<>();
@@ -179,14 +168,9 @@ public final class ExtensionsResource {
         return view;
     }
 
-    static Map<String, Object> folderView(FolderEntry entry) {
-        Map<String, Object> view = new LinkedHashMap<>();
-        view.put("file", entry.file());
-        view.put("symbolicName", entry.symbolicName());
-        view.put("version", entry.version());
-        view.put("state", entry.state().name().toLowerCase());
-        view.put("bundleId", entry.bundleId());
-        view.put("reason", entry.reason());
-        return view;
+    static FolderView folderView(FolderEntry entry) {
+        return new FolderView(entry.file(), entry.symbolicName(), entry.version(), entry.state().name().toLowerCase(),
+                entry.bundleId(), entry.reason());
     }
+
 }

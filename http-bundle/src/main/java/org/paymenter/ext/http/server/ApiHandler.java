@@ -36,6 +36,8 @@ final class ApiHandler extends Handler.Abstract {
     private static final System.Logger LOG = System.getLogger(ApiHandler.class.getName());
     static final String ADMIN_PREFIX = "/api/v1/admin/";
     static final String PROBLEM_JSON = "application/problem+json";
+    /** How far over its limit a declared body may be and still be read (and dropped) before the 413. */
+    private static final long DRAIN_ALLOWANCE_BYTES = 1024 * 1024;
     /** Set once the request body has been read to its end. */
     private static final String BODY_READ = ApiHandler.class.getName() + ".bodyRead";
 
@@ -109,6 +111,11 @@ final class ApiHandler extends Handler.Abstract {
     private static byte[] readBody(Request request, long max) throws Exception {
         long declared = request.getLength();
         if (declared > max) {
+            if (declared - max <= DRAIN_ALLOWANCE_BYTES) {
+                // Slightly too large: read and drop it, so the client (still sending) gets the 413 on a
+                // healthy connection instead of a reset. Far too large: refuse at once and close.
+                drain(request);
+            }
             throw new ApiException(413, "request body of " + declared + " bytes is over the limit of " + max + " bytes");
         }
         if (declared == 0) {
@@ -123,6 +130,13 @@ final class ApiHandler extends Handler.Abstract {
             request.setAttribute(BODY_READ, Boolean.TRUE);
             return body;
         }
+    }
+
+    private static void drain(Request request) throws java.io.IOException {
+        try (InputStream in = Content.Source.asInputStream(request)) {
+            in.transferTo(java.io.OutputStream.nullOutputStream());
+        }
+        request.setAttribute(BODY_READ, Boolean.TRUE);
     }
 
     private static Map<String, List<String>> headers(Request request) {
