@@ -38,6 +38,8 @@ final class KnownExtensions {
     private final Path file;
     private final ObjectMapper mapper = new ObjectMapper();
     private final Map<String, Entry> entries = new TreeMap<>();
+    /** {@link #list()} as of the last change; the same list object until something changes. */
+    private List<KnownExtension> listed;
 
     KnownExtensions(Path dataDir) {
         this.file = dataDir.resolve(FILE_NAME);
@@ -75,17 +77,22 @@ final class KnownExtensions {
     }
 
     synchronized List<KnownExtension> list() {
+        if (listed != null) {
+            return listed;
+        }
         List<KnownExtension> known = new ArrayList<>();
         entries.forEach((path, entry) -> {
             int slash = path.indexOf('/');
             Category.fromPath(path.substring(0, Math.max(slash, 0))).ifPresent(category -> known.add(
                     new KnownExtension(category, path.substring(slash + 1), entry.version(), entry.bundle())));
         });
-        return known;
+        listed = List.copyOf(known);
+        return listed;
     }
 
-    /** A failed write is logged, not thrown: the hooks already ran, and the next change writes again. */
+    /** Every change goes through here, so it also drops the cached list. A failed write is logged, not thrown: the hooks already ran, and the next change writes again. */
     private void save() {
+        listed = null;
         Map<String, Map<String, String>> shape = new TreeMap<>();
         entries.forEach((path, entry) -> shape.put(path, Map.of(VERSION, entry.version(), BUNDLE, entry.bundle())));
         try {

@@ -49,6 +49,8 @@ public final class ExtensionTable implements ExtensionRegistry {
     }
 
     private final Map<Long, Entry> entries = new TreeMap<>();
+    /** {@link #list()} as of the last change; the admin API lists on every request, changes are rare. */
+    private List<ExtensionInfo> listed;
 
     /**
      * Adds a registration.
@@ -69,6 +71,7 @@ public final class ExtensionTable implements ExtensionRegistry {
             }
             Map<Key, Long> servingBefore = serving();
             entries.put(registration.serviceId(), entry);
+            listed = null;
             if (!entry.broken()) {
                 warnIfConflicting(entry, servingBefore.get(entry.key()));
             }
@@ -84,6 +87,7 @@ public final class ExtensionTable implements ExtensionRegistry {
     public synchronized List<ExtensionInfo> remove(long serviceId) {
         Map<Key, Long> servingBefore = serving();
         Entry removed = entries.remove(serviceId);
+        listed = null;
         if (removed == null) {
             return List.of();
         }
@@ -95,8 +99,11 @@ public final class ExtensionTable implements ExtensionRegistry {
 
     @Override
     public synchronized List<ExtensionInfo> list() {
-        Map<Key, Long> serving = serving();
-        return entries.values().stream().map(e -> info(e, serving)).sorted(ORDER).toList();
+        if (listed == null) {
+            Map<Key, Long> serving = serving();
+            listed = entries.values().stream().map(e -> info(e, serving)).sorted(ORDER).toList();
+        }
+        return listed;
     }
 
     @Override

@@ -20,6 +20,7 @@ import org.paymenter.ext.http.routing.ApiException;
 import org.paymenter.ext.http.routing.ApiRequest;
 import org.paymenter.ext.http.routing.ApiResponse;
 import org.paymenter.ext.http.routing.Route;
+import org.paymenter.ext.http.server.Json;
 import org.paymenter.ext.runtime.deploy.BundleFolder;
 import org.paymenter.ext.runtime.deploy.FolderEntry;
 
@@ -51,22 +52,45 @@ public final class ExtensionsResource {
                         "The fields an instance of this extension is configured with", null, 0, this::config));
     }
 
-    private ApiResponse list(ApiRequest request) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("items", withInstalledButNotRunning(registry.list(), null));
-        List<FolderView> problems = new ArrayList<>();
-        for (FolderEntry entry : folder.entries()) {
-            if (!entry.isRunning()) {
-                problems.add(folderView(entry));
-            }
+    /**
+     * The listing as JSON, with what it was made from. The registry, the folder and the history hand out
+     * the same immutable list until something changes, so comparing them by identity says whether the
+     * JSON can be reused: a panel polling the list costs no rebuilding.
+     */
+    private record Listing(List<ExtensionInfo> running, List<FolderEntry> entries, List<KnownExtension> known,
+            byte[] json) {
+        boolean isFor(List<ExtensionInfo> r, List<FolderEntry> e, List<KnownExtension> k) {
+            return running == r && entries == e && known == k;
         }
-        body.put("bundlesNotRunning", problems);
-        return ApiResponse.ok(body);
+    }
+
+    private volatile Listing lastListing;
+
+    private ApiResponse list(ApiRequest request) throws Exception {
+        List<ExtensionInfo> running = registry.list();
+        List<FolderEntry> entries = folder.entries();
+        List<KnownExtension> known = history.list();
+        Listing listing = lastListing;
+        if (listing == null || !listing.isFor(running, entries, known)) {
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("items", withInstalledButNotRunning(running, entries, known, null));
+            List<FolderView> problems = new ArrayList<>();
+            for (FolderEntry entry : entries) {
+                if (!entry.isRunning()) {
+                    problems.add(folderView(entry));
+                }
+            }
+            body.put("bundlesNotRunning", problems);
+            listing = new Listing(running, entries, known, Json.MAPPER.writeValueAsBytes(body));
+            lastListing = listing;
+        }
+        return ApiResponse.raw(200, ApiResponse.JSON, listing.json(), Map.of());
     }
 
     private ApiResponse category(ApiRequest request) {
         Category category = Requests.category(request);
-        return ApiResponse.ok(Views.items(withInstalledButNotRunning(registry.list(category), category)));
+        return ApiResponse.ok(Views.items(withInstalledButNotRunning(registry.list(category), folder.entries(),
+                history.list(), category)));
     }
 
     private ApiResponse metadata(ApiRequest request) {
@@ -91,10 +115,10 @@ public final class ExtensionsResource {
      * The running extensions, then those that ran before and whose jar is still in the folder but does not
      * run now (stopped by an operator, failing to start), with the folder's state and reason.
      */
-    private List<ExtensionView> withInstalledButNotRunning(List<ExtensionInfo> running, Category only) {
+    private List<ExtensionView> withInstalledButNotRunning(List<ExtensionInfo> running, List<FolderEntry> entries,
+            List<KnownExtension> history, Category only) {
         List<ExtensionView> items = new ArrayList<>(running.stream().map(this::view).toList());
-        List<FolderEntry> entries = folder.entries();
-        for (KnownExtension known : history.list()) {
+        for (KnownExtension known : history) {
             boolean isRunning = running.stream().anyMatch(r -> r.category() == known.category() && r.name().equals(known.name()));
             if ((only != null && known.category() != only) || isRunning) {
                 continue;

@@ -148,6 +148,9 @@ final class ApiHandler extends Handler.Abstract {
     }
 
     private static Map<String, List<String>> query(Request request) {
+        if (request.getHttpURI().getQuery() == null) {
+            return Map.of(); // most admin calls: no parsing, no allocation
+        }
         Map<String, List<String>> query = new LinkedHashMap<>();
         Fields fields = Request.extractQueryParameters(request);
         for (Fields.Field field : fields) {
@@ -155,6 +158,7 @@ final class ApiHandler extends Handler.Abstract {
         }
         return query;
     }
+
 
     static ApiResponse problem(int status, String detail, Map<String, Object> extensions) {
         Map<String, Object> body = new LinkedHashMap<>();
