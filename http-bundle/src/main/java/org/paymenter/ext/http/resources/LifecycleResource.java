@@ -98,7 +98,14 @@ public final class LifecycleResource {
         Path temp = Files.createTempFile(uploads, "upload-", ".jar");
         try {
             Files.write(temp, body);
-            return guarded(() -> action.apply(temp));
+            try {
+                return guarded(() -> action.apply(temp));
+            } catch (ApiException e) {
+                // The caller sent bytes, not a file: name it so, not by our temp file's path.
+                String detail = e.getMessage().replace(temp.toString(), "the uploaded jar")
+                        .replace(temp.getFileName().toString(), "the uploaded jar");
+                throw new ApiException(e.status(), detail, e.extensions());
+            }
         } finally {
             Files.deleteIfExists(temp);
         }

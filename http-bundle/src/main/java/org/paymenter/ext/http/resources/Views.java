@@ -46,7 +46,7 @@ final class Views {
         view.put("extension", i.extension());
         view.put("name", i.name());
         Map<String, Object> config = new LinkedHashMap<>();
-        i.values().forEach((k, v) -> config.put(k, v instanceof BigDecimal b ? b.stripTrailingZeros().toPlainString() : v));
+        i.values().forEach((k, v) -> config.put(k, v instanceof BigDecimal b ? b.stripTrailingZeros() : v));
         view.put("config", config);
         view.put("createdAt", i.createdAt().toString());
         view.put("updatedAt", i.updatedAt().toString());
