@@ -17,6 +17,9 @@ import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.BundleException;
 import org.osgi.framework.Constants;
+import org.osgi.framework.InvalidSyntaxException;
+import org.osgi.util.tracker.ServiceTracker;
+import java.util.concurrent.TimeUnit;
 import org.osgi.framework.launch.Framework;
 import org.osgi.framework.launch.FrameworkFactory;
 import org.paymenter.ext.runtime.deploy.BundleFolder;
@@ -49,6 +52,11 @@ public final class Launcher {
     static final String DISABLED_FILE = "disabled-bundles";
     static final String SYSTEM_LOCATION_PREFIX = "system:";
     private static final String REFERENCE_PREFIX = "reference:";
+    /** The services without which the runtime does not serve; see {@link #awaitReadyServices}. */
+    static final List<String> READY_SERVICES = List.of(
+            "(&(objectClass=java.net.URI)(paymenter.endpoint=admin-api))",
+            "(objectClass=org.paymenter.ext.store.api.PaymentLedger)");
+    static final Duration READY_WAIT = Duration.ofSeconds(30);
     /** A system bundle slower than this to start is named in the log, to see where start-up time goes. */
     private static final long SLOW_START_MS = 50;
     private static final System.Logger LOG = System.getLogger(Launcher.class.getName());
@@ -91,9 +99,39 @@ public final class Launcher {
         context.registerService(BundleFolder.class, deployer, null);
         FolderWatcher watcher = new FolderWatcher(options.bundlesDir(), deployer); // before the scan: no gap
         deployer.rescan();
+        awaitReadyServices(context);
         Duration startup = Duration.ofNanos(System.nanoTime() - started);
         LOG.log(Level.INFO, "runtime started in " + startup.toMillis() + " ms");
         return new RunningRuntime(options, framework, deployer, watcher, token, startup);
+    }
+
+    /**
+     * Ready means serving: the admin API listens and the payments ledger is open. Both start on threads
+     * of their own, beside the folder scan; this waits for whichever is not there yet.
+     */
+    private static void awaitReadyServices(BundleContext context) {
+        long deadline = System.nanoTime() + READY_WAIT.toNanos();
+        for (String filter : READY_SERVICES) {
+            ServiceTracker<Object, Object> tracker;
+            try {
+                tracker = new ServiceTracker<>(context, context.createFilter(filter), null);
+            } catch (InvalidSyntaxException e) {
+                throw new IllegalStateException(filter, e);
+            }
+            tracker.open(true);
+            try {
+                long left = Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime()));
+                if (tracker.waitForService(left) == null) {
+                    LOG.log(Level.WARNING, "no " + filter + " after " + READY_WAIT.toSeconds()
+                            + " s; reporting ready without it (the log above says why)");
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } finally {
+                tracker.close();
+            }
+        }
     }
 
     private static long millis(long fromNanos, long toNanos) {

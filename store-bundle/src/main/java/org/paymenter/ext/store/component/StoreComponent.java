@@ -1,49 +1,21 @@
 package org.paymenter.ext.store.component;
 
 import java.lang.System.Logger.Level;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.security.SecureRandom;
-import java.time.Clock;
-import java.util.ArrayList;
-import java.util.Hashtable;
-import java.util.List;
-import java.util.Optional;
-
-import javax.sql.DataSource;
 
 import org.osgi.framework.BundleContext;
-import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.event.EventAdmin;
-import org.paymenter.ext.api.gateway.Payment;
-import org.paymenter.ext.store.api.Deliveries;
-import org.paymenter.ext.store.api.PaymentLedger;
-import org.paymenter.ext.store.db.Database;
-import org.paymenter.ext.store.db.MigrationExtender;
-import org.paymenter.ext.store.db.Migrations;
-import org.paymenter.ext.store.ledger.JdbcPaymentLedger;
-import org.paymenter.ext.store.ledger.TimeOrderedIds;
-import org.paymenter.ext.store.outbox.Backoff;
-import org.paymenter.ext.store.outbox.CallbackSecret;
-import org.paymenter.ext.store.outbox.CallbackSigner;
-import org.paymenter.ext.store.outbox.JdbcDeliveries;
-import org.paymenter.ext.store.outbox.NodeId;
-import org.paymenter.ext.store.outbox.OutboxTable;
-import org.paymenter.ext.store.outbox.OutboxWorker;
-import org.paymenter.ext.store.outbox.PanelCallback;
-import org.paymenter.ext.store.outbox.PaymentPublisher;
-import org.paymenter.ext.store.settings.StoreSettings;
 
 /**
- * Brings the store up in order: the pool, the store's migrations, the ledger and the outbox worker, the
- * migrations extender, and last the services ({@link PaymentLedger}, {@link Deliveries}, and a {@link
- * DataSource} with {@value #DATASOURCE_PROPERTY}={@value #MAIN} for extensions); takes them down in reverse.
- * If the database cannot be opened, activation fails with the reason (ext:diag shows it) and no service is
- * registered, so the webhook route answers 503 and providers retry.
+ * Opens the store ({@link OpenStore}) on a thread of its own, so the database and its migrations (a few
+ * hundred ms) come up beside the rest of the runtime's start rather than before it. Its services
+ * ({@code PaymentLedger}, {@code Deliveries}, the {@code DataSource}) appear once it is open; until then
+ * the webhook route answers 503 and providers retry, and the launcher waits for the ledger before it
+ * reports ready. If the database cannot be opened, the reason is logged as an error and nothing is
+ * registered.
  */
 @Component(immediate = true)
 public final class StoreComponent {
@@ -52,81 +24,47 @@ public final class StoreComponent {
     public static final String MAIN = "main";
     private static final System.Logger LOG = System.getLogger(StoreComponent.class.getName());
 
-    private final Database database;
-    private final JdbcPaymentLedger ledger;
-    private final Optional<OutboxWorker> worker;
-    private final MigrationExtender extender;
-    private final List<ServiceRegistration<?>> registrations = new ArrayList<>();
+    private final Thread opening;
+    private OpenStore store;
+    private boolean closed;
 
     @Activate
     public StoreComponent(BundleContext context, @Reference EventAdmin eventAdmin) {
-        StoreSettings settings = StoreSettings.from(context::getProperty, System.getenv());
-        Clock clock = Clock.systemUTC();
-        SecureRandom random = new SecureRandom();
-        this.database = Database.open(settings);
+        this.opening = new Thread(() -> open(context, eventAdmin), "store-open");
+        this.opening.start();
+    }
+
+    private void open(BundleContext context, EventAdmin eventAdmin) {
+        OpenStore opened;
         try {
-            Migrations.apply(database.dataSource(), StoreComponent.class.getClassLoader(), Migrations.CORE_LOCATION,
-                    Migrations.CORE_HISTORY_TABLE);
-            TimeOrderedIds ids = new TimeOrderedIds(clock, random);
-            this.worker = settings.panelCallback().map(url -> outboxWorker(settings, url, clock, random));
-            PaymentPublisher publisher = new PaymentPublisher(eventAdmin);
-            this.ledger = new JdbcPaymentLedger(database.dataSource(), ids, clock, StoreSettings.MAX_GROUP,
-                    StoreSettings.COMMIT_WAIT, changed -> announce(publisher, changed));
-            this.extender = new MigrationExtender(context, database.dataSource());
-            extender.open();
-            Optional<String> idle = worker.isPresent() ? Optional.empty() : Optional.of(
-                    "no panel callback URL is configured (start the runtime with --panel-callback URL); "
-                            + "deliveries wait as pending until one is");
-            register(context, idle);
+            opened = new OpenStore(context, eventAdmin);
         } catch (RuntimeException e) {
-            stop();
-            throw e;
+            LOG.log(Level.ERROR, "the payments store did not start: " + e.getMessage()
+                    + "; webhooks answer 503 until the runtime is restarted with a reachable database", e);
+            return;
         }
-        if (worker.isEmpty()) {
-            LOG.log(Level.INFO, "no panel callback URL (--panel-callback): payment deliveries wait in the outbox");
+        synchronized (this) {
+            if (!closed) {
+                store = opened;
+                return;
+            }
         }
-    }
-
-    private OutboxWorker outboxWorker(StoreSettings settings, URI url, Clock clock, SecureRandom random) {
-        String secret = CallbackSecret.resolve(settings.callbackSecret(),
-                settings.dataDir().resolve(StoreSettings.CALLBACK_SECRET_FILE), random);
-        PanelCallback callback = new PanelCallback(url, new CallbackSigner(secret),
-                HttpClient.newBuilder().connectTimeout(StoreSettings.CALLBACK_TIMEOUT).build(), clock,
-                StoreSettings.CALLBACK_TIMEOUT);
-        return new OutboxWorker(new OutboxWorker.Setup(database.dataSource(), new OutboxTable(), callback,
-                new Backoff(StoreSettings.FIRST_RETRY, StoreSettings.RETRY_FACTOR, StoreSettings.MAX_RETRY), clock,
-                NodeId.of(settings.dataDir()), StoreSettings.OUTBOX_POLL, StoreSettings.CLAIM,
-                StoreSettings.OUTBOX_BATCH, StoreSettings.CALLBACK_SENDERS));
-    }
-
-    private void announce(PaymentPublisher publisher, List<Payment> changed) {
-        publisher.publish(changed);
-        worker.ifPresent(OutboxWorker::wake);
-    }
-
-    private void register(BundleContext context, Optional<String> idle) {
-        registrations.add(context.registerService(PaymentLedger.class, ledger, null));
-        registrations.add(context.registerService(Deliveries.class,
-                new JdbcDeliveries(database.dataSource(), new OutboxTable(), idle), null));
-        Hashtable<String, Object> props = new Hashtable<>();
-        props.put(DATASOURCE_PROPERTY, MAIN);
-        props.put("database", database.kind().name().toLowerCase());
-        registrations.add(context.registerService(DataSource.class, database.dataSource(), props));
+        opened.close(); // deactivated while opening
     }
 
     @Deactivate
-    void stop() {
-        registrations.forEach(ServiceRegistration::unregister);
-        registrations.clear();
-        if (extender != null) {
-            extender.close();
+    void stop() throws InterruptedException {
+        synchronized (this) {
+            closed = true;
         }
-        if (ledger != null) {
-            ledger.close();
+        opening.join();
+        OpenStore opened;
+        synchronized (this) {
+            opened = store;
+            store = null;
         }
-        if (worker != null) {
-            worker.ifPresent(OutboxWorker::close);
+        if (opened != null) {
+            opened.close();
         }
-        database.close();
     }
 }
