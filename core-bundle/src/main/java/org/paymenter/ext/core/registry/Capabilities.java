@@ -7,6 +7,7 @@ import java.util.TreeSet;
 import org.paymenter.ext.api.Extension;
 import org.paymenter.ext.api.gateway.BillingAgreements;
 import org.paymenter.ext.api.gateway.Refunds;
+import org.paymenter.ext.api.gateway.WebhookSetup;
 import org.paymenter.ext.api.other.OtherExtension;
 import org.paymenter.ext.api.server.LoginLinks;
 import org.paymenter.ext.api.server.ServiceActions;
@@ -20,6 +21,7 @@ final class Capabilities {
     static final String ACTIONS = "actions";
     static final String REFUNDS = "refunds";
     static final String BILLING_AGREEMENTS = "billingAgreements";
+    static final String WEBHOOK_SETUP = "webhookSetup";
     static final String ROUTES = "routes";
 
     private static final System.Logger LOG = System.getLogger(Capabilities.class.getName());
@@ -43,6 +45,9 @@ final class Capabilities {
         }
         if (extension instanceof BillingAgreements) {
             found.add(BILLING_AGREEMENTS);
+        }
+        if (extension instanceof WebhookSetup) {
+            found.add(WEBHOOK_SETUP);
         }
         if (extension instanceof OtherExtension other && hasRoutes(other, label)) {
             found.add(ROUTES);

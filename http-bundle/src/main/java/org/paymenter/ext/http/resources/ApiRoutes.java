@@ -33,7 +33,7 @@ public final class ApiRoutes {
         routes.addAll(new LifecycleResource(extensions, deployments, maxUpload, dataDir).routes());
         routes.addAll(new InstancesResource(instances, registry, maxJson).routes());
         routes.addAll(new ServerOperationsResource(calls, maxJson).routes());
-        routes.addAll(new GatewayOperationsResource(calls, maxJson).routes());
+        routes.addAll(new GatewayOperationsResource(calls, instances, maxJson).routes());
         routes.addAll(new OtherOperationsResource(calls, maxJson).routes());
         routes.addAll(new WebhookResource(instances, calls, store, maxJson).routes());
         routes.addAll(new PaymentsResource(store).routes());

@@ -1,6 +1,8 @@
 package org.paymenter.ext.http.resources;
 
 import java.math.BigDecimal;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +20,11 @@ import org.paymenter.ext.api.gateway.PaymentRequest;
 import org.paymenter.ext.api.gateway.PaymentStart;
 import org.paymenter.ext.api.gateway.Refund;
 import org.paymenter.ext.api.gateway.RefundRequest;
+import org.paymenter.ext.api.gateway.WebhookSetup;
 import org.paymenter.ext.api.gateway.Refunds;
+import org.paymenter.ext.core.api.Instance;
+import org.paymenter.ext.core.api.InstanceException;
+import org.paymenter.ext.core.api.InstanceService;
 import org.paymenter.ext.http.routing.Access;
 import org.paymenter.ext.http.routing.ApiException;
 import org.paymenter.ext.http.routing.ApiRequest;
@@ -31,10 +37,12 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 public final class GatewayOperationsResource {
 
     private final InstanceCalls calls;
+    private final InstanceService instances;
     private final long maxJson;
 
-    public GatewayOperationsResource(InstanceCalls calls, long maxJson) {
+    public GatewayOperationsResource(InstanceCalls calls, InstanceService instances, long maxJson) {
         this.calls = calls;
+        this.instances = instances;
         this.maxJson = maxJson;
     }
 
@@ -53,7 +61,11 @@ public final class GatewayOperationsResource {
                         "Charge an invoice to a saved payment method, off-session", "application/json", maxJson,
                         this::charge),
                 new Route("POST", base + "/agreements/cancel", Access.ADMIN,
-                        "Cancel a saved payment method", "application/json", maxJson, this::cancelAgreement));
+                        "Cancel a saved payment method", "application/json", maxJson, this::cancelAgreement),
+                new Route("POST", base + "/webhook-setup", Access.ADMIN,
+                        "Register this instance's webhook URL with the provider ({\"publicUrl\"}: where this runtime "
+                                + "is reachable); the signing secret is stored on the instance", "application/json",
+                        maxJson, this::setUpWebhook));
     }
 
     private ApiResponse pay(ApiRequest request) throws Exception {
@@ -110,6 +122,39 @@ public final class GatewayOperationsResource {
         boolean cancelled = calls.call(Category.GATEWAYS, request, BillingAgreements.class,
                 (BillingAgreements b, InstanceConfig c) -> b.cancelAgreement(c, agreement));
         return ApiResponse.ok(Map.of("ok", cancelled));
+    }
+
+    private ApiResponse setUpWebhook(ApiRequest request) throws Exception {
+        ObjectNode body = Requests.object(request);
+        Requests.require(body, "publicUrl");
+        Instance instance = calls.instance(Category.GATEWAYS, request);
+        URI webhook = webhookUrl(body.get("publicUrl").asText(), instance);
+        Map<String, Object> values = calls.call(instance, WebhookSetup.class,
+                (WebhookSetup w, InstanceConfig c) -> w.setUpWebhook(c, webhook));
+        Map<String, Object> config = new LinkedHashMap<>(instance.values()); // secrets read "set": kept
+        config.putAll(values);
+        try {
+            instances.update(instance.id(), null, config);
+        } catch (InstanceException e) {
+            throw Failures.of(e);
+        }
+        return ApiResponse.ok(Map.of("ok", true, "url", webhook.toString(), "stored", values.keySet()));
+    }
+
+    /** {@code https://billing.example.com} + the webhook route of this instance. */
+    private static URI webhookUrl(String publicUrl, Instance instance) {
+        try {
+            URI base = new URI(publicUrl.trim());
+            if (base.getHost() == null || !("https".equals(base.getScheme()) || "http".equals(base.getScheme()))) {
+                throw new URISyntaxException(publicUrl, "not an http(s) URL with a host");
+            }
+            String prefix = base.toString().replaceAll("/+$", "");
+            return URI.create(prefix + Paths.WEBHOOK.replace("{name}", instance.extension())
+                    .replace("{instanceId}", instance.id()));
+        } catch (URISyntaxException e) {
+            throw ApiException.unprocessable("publicUrl must be where providers reach this runtime, like "
+                    + "https://billing.example.com (" + e.getReason() + ")", Map.of("field", "publicUrl"));
+        }
     }
 
     static Map<String, Object> paymentStart(PaymentStart start) {

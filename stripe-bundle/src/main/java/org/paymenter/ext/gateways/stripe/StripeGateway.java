@@ -1,7 +1,9 @@
 package org.paymenter.ext.gateways.stripe;
 
+import java.net.URI;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
@@ -20,6 +22,7 @@ import org.paymenter.ext.api.gateway.PaymentStart;
 import org.paymenter.ext.api.gateway.Refund;
 import org.paymenter.ext.api.gateway.RefundRequest;
 import org.paymenter.ext.api.gateway.Refunds;
+import org.paymenter.ext.api.gateway.WebhookSetup;
 import org.paymenter.ext.api.gateway.WebhookResult;
 import org.paymenter.ext.api.http.HttpRequest;
 
@@ -31,7 +34,7 @@ import com.stripe.StripeClient;
  * call reads the instance's config and talks to Stripe through that instance's own client.
  */
 @Component(service = GatewayExtension.class)
-public class StripeGateway implements GatewayExtension, Refunds, BillingAgreements {
+public class StripeGateway implements GatewayExtension, Refunds, BillingAgreements, WebhookSetup {
 
     static final String NAME = "stripe";
     private static final String ICON = "data:image/svg+xml;base64,PHN2ZyB4bWxucz0iaHR0cDovL3d3dy53My5vcmcvMjAwMC9zdmciIHZpZXdCb3g9IjAgMCAzMiAzMiI+PHJlY3Qgd2lkdGg9IjMyIiBoZWlnaHQ9IjMyIiByeD0iNiIgZmlsbD0iIzYzNUJGRiIvPjxwYXRoIGZpbGw9IiNmZmYiIGQ9Ik0xNC45IDEyLjZjMC0uOS43LTEuMiAxLjktMS4yIDEuNyAwIDMuOC41IDUuNSAxLjRWNy43YTE0LjYgMTQuNiAwIDAgMC01LjUtMWMtNC41IDAtNy41IDIuMy03LjUgNi4yIDAgNi4xIDguNCA1LjEgOC40IDcuOCAwIDEtLjkgMS40LTIuMiAxLjQtMS45IDAtNC4zLS44LTYuMi0xLjh2NS4yYzIuMS45IDQuMiAxLjMgNi4yIDEuMyA0LjYgMCA3LjgtMi4zIDcuOC02LjIgMC02LjYtOC40LTUuNC04LjQtNy45eiIvPjwvc3ZnPg==";
@@ -102,6 +105,13 @@ public class StripeGateway implements GatewayExtension, Refunds, BillingAgreemen
     @Override
     public boolean cancelAgreement(InstanceConfig config, BillingAgreement agreement) {
         return SavedPaymentMethods.cancel(client(StripeSettings.of(config)), agreement);
+    }
+
+    /** Paymenter's auto-setup: one endpoint for this URL, its signing secret stored on the instance. */
+    @Override
+    public Map<String, Object> setUpWebhook(InstanceConfig config, URI webhookUrl) {
+        String secret = WebhookEndpoints.register(client(StripeSettings.of(config)), webhookUrl.toString());
+        return Map.of(StripeFields.WEBHOOK_SECRET, secret);
     }
 
     private StripeClient client(StripeSettings settings) {

@@ -231,6 +231,40 @@ class StripeGatewayIT {
         assertThat(stripe.requests("POST", "/v1/payment_methods/" + method + "/detach")).hasSize(1);
     }
 
+    @Test
+    void webhookSetupRegistersThisInstancesUrlAndStoresTheSigningSecret() {
+        String auto = api.createInstance("gateways", STRIPE, "auto", config(stripe.secretKey(), "checkout"));
+
+        JsonNode answer = api.postJson(operation(auto, "webhook-setup"),
+                Map.of("publicUrl", "https://billing.example.com/")).expect(200).json();
+
+        String expected = "https://billing.example.com" + AdminApi.webhook(STRIPE, auto);
+        ObjectNode endpoint = stripe.objects("webhook_endpoint").stream()
+                .filter(e -> e.path("url").asText().equals(expected)).findFirst().orElseThrow();
+        assertThat(answer.path("url").asText()).isEqualTo(expected);
+        assertThat(answer.toString()).doesNotContain("whsec_");
+        assertThat(api.get(AdminApi.instance("gateways", STRIPE, auto)).expect(200).json().path("config")
+                .path("stripe_webhook_secret").asText()).isEqualTo("set");
+        String payload = stripe.event("checkout.session.completed",
+                stripe.completeCheckout(paySession(auto, "1010")).path("id").asText());
+        byte[] body = payload.getBytes(StandardCharsets.UTF_8);
+        api.withoutToken().send("POST", AdminApi.webhook(STRIPE, auto), AdminApi.JSON, body, "Stripe-Signature",
+                StripeSignatures.header(payload, stripe.webhookSecret(endpoint.path("id").asText()))).expect(200);
+        assertThat(payments("1010")).hasSize(1);
+    }
+
+    @Test
+    void webhookSetupNeedsAPublicHttpUrl() {
+        assertThat(api.postJson(operation(instanceId, "webhook-setup"), Map.of("publicUrl", "billing")).status())
+                .isEqualTo(422);
+        assertThat(api.postJson(operation(instanceId, "webhook-setup"), Map.of()).status()).isEqualTo(422);
+    }
+
+    private static String paySession(String instance, String invoiceId) {
+        pay(instance, invoiceId, "12.00", "EUR").expect(200);
+        return lastSession().path("id").asText();
+    }
+
     // --- helpers ----------------------------------------------------------------------------------
 
     private static Map<String, Object> config(String secretKey, String flow) {
