@@ -1,11 +1,10 @@
 package org.paymenter.ext.others.discord;
 
 import java.net.http.HttpClient;
-import java.security.GeneralSecurityException;
-import java.security.SecureRandom;
 
 import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManager;
+
+import org.paymenter.ext.api.http.UnverifiedTls;
 
 /**
  * The two HTTP clients of the extension: one that verifies TLS certificates, and, made only when an
@@ -40,12 +39,7 @@ final class HttpClients {
     }
 
     private static SSLContext trustingContext() {
-        try {
-            SSLContext context = SSLContext.getInstance("TLS");
-            context.init(null, new TrustManager[] { new TrustingEveryCertificate() }, new SecureRandom());
-            return context;
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("the JDK has no TLS context: " + e.getMessage(), e);
-        }
+        return UnverifiedTls.context();
     }
+
 }

@@ -1,15 +1,9 @@
 package org.paymenter.ext.servers.proxmox;
 
-import java.net.Socket;
 import java.net.http.HttpClient;
-import java.security.GeneralSecurityException;
-import java.security.SecureRandom;
-import java.security.cert.X509Certificate;
 
 import javax.net.ssl.SSLContext;
-import javax.net.ssl.SSLEngine;
-import javax.net.ssl.TrustManager;
-import javax.net.ssl.X509ExtendedTrustManager;
+import org.paymenter.ext.api.http.UnverifiedTls;
 
 /**
  * The two JDK HTTP clients an extension needs: one that verifies certificates and one that does not (for
@@ -50,54 +44,6 @@ final class HttpClients {
     }
 
     private static SSLContext trustAll() {
-        try {
-            SSLContext context = SSLContext.getInstance("TLS");
-            context.init(null, new TrustManager[] { new AcceptingTrustManager() }, new SecureRandom());
-            return context;
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("this JVM cannot create a TLS context: " + e.getMessage(), e);
-        }
-    }
-
-    /**
-     * Accepts any server certificate and host name. An extended trust manager, because the JDK checks the
-     * host name inside the extended variant's methods: a plain one would still reject a node reached by IP.
-     */
-    private static final class AcceptingTrustManager extends X509ExtendedTrustManager {
-
-        @Override
-        public void checkClientTrusted(X509Certificate[] chain, String authType) {
-            // Deliberately accepting: the admin switched verification off for this instance.
-        }
-
-        @Override
-        public void checkServerTrusted(X509Certificate[] chain, String authType) {
-            // Deliberately accepting: the admin switched verification off for this instance.
-        }
-
-        @Override
-        public void checkClientTrusted(X509Certificate[] chain, String authType, Socket socket) {
-            // Deliberately accepting: the admin switched verification off for this instance.
-        }
-
-        @Override
-        public void checkServerTrusted(X509Certificate[] chain, String authType, Socket socket) {
-            // Deliberately accepting: the admin switched verification off for this instance.
-        }
-
-        @Override
-        public void checkClientTrusted(X509Certificate[] chain, String authType, SSLEngine engine) {
-            // Deliberately accepting: the admin switched verification off for this instance.
-        }
-
-        @Override
-        public void checkServerTrusted(X509Certificate[] chain, String authType, SSLEngine engine) {
-            // Deliberately accepting: the admin switched verification off for this instance.
-        }
-
-        @Override
-        public X509Certificate[] getAcceptedIssuers() {
-            return new X509Certificate[0];
-        }
+        return UnverifiedTls.context();
     }
 }

@@ -2,15 +2,13 @@ package org.paymenter.ext.gateways.stripe;
 
 import java.lang.System.Logger.Level;
 import java.net.http.HttpClient;
-import java.security.GeneralSecurityException;
-import java.security.SecureRandom;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManager;
 
 import org.paymenter.ext.api.ExtensionException;
+import org.paymenter.ext.api.http.UnverifiedTls;
 
 import com.stripe.StripeClient;
 import com.stripe.net.LiveStripeResponseGetter;
@@ -48,12 +46,7 @@ final class StripeClients {
     }
 
     private static SSLContext trustingEverything() {
-        try {
-            SSLContext context = SSLContext.getInstance("TLS");
-            context.init(null, new TrustManager[] { new TrustingEverything() }, new SecureRandom());
-            return context;
-        } catch (GeneralSecurityException e) {
-            throw new ExtensionException("cannot set up TLS without certificate checks: " + e.getMessage(), e);
-        }
+        return UnverifiedTls.context();
     }
+
 }
