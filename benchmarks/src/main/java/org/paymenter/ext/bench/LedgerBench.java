@@ -37,24 +37,13 @@ public final class LedgerBench {
     }
 
     public static void main(String[] args) throws Exception {
-        int connections = 8;
-        double warmup = 3;
-        double duration = 5;
-        int runs = 3;
-        Path dist = Path.of("distribution/target/paymenter-runtime");
-        Path work = Path.of("benchmarks/target/bench-ledger");
-        for (int i = 0; i + 1 < args.length; i += 2) {
-            switch (args[i]) {
-                case "--connections" -> connections = Integer.parseInt(args[i + 1]);
-                case "--warmup" -> warmup = Double.parseDouble(args[i + 1]);
-                case "--duration" -> duration = Double.parseDouble(args[i + 1]);
-                case "--runs" -> runs = Integer.parseInt(args[i + 1]);
-                case "--dist" -> dist = Path.of(args[i + 1]);
-                case "--work" -> work = Path.of(args[i + 1]);
-                default -> throw new IllegalArgumentException("unknown option " + args[i]);
-            }
-        }
-        work = work.toAbsolutePath();
+        LoadOptions options = LoadOptions.parse(args, Path.of("benchmarks/target/bench-ledger"));
+        int connections = options.connections();
+        double warmup = options.warmup();
+        double duration = options.duration();
+        int runs = options.runs();
+        Path dist = options.dist();
+        Path work = options.work();
         HotDeployRounds.deleteTree(work);
         Path bundles = Files.createDirectories(work.resolve("bundles"));
         ProbeJars.build(bundles, "bench.ledger.gateway", "1.0.0", ProbeGateway.class);
