@@ -52,9 +52,29 @@ final class JavaProcess implements AutoCloseable {
         command.addAll(jvmArgs);
         command.addAll(List.of("-cp", classPath, mainClass));
         command.addAll(args);
+        return spawn(name, new ProcessBuilder(command), log);
+    }
+
+    /**
+     * Starts a launcher script that execs the JVM (the distribution's {@code bin/paymenter-runtime}, as
+     * {@code scripts/run} does), with {@code JAVA_OPTS} then {@code jvmArgs} in its {@code JAVA_OPTS} and the
+     * driver's own JDK as {@code JAVA_HOME}.
+     */
+    static JavaProcess startScript(String name, Path script, List<String> jvmArgs, List<String> args, Path log)
+            throws IOException {
+        List<String> command = new ArrayList<>(List.of("bash", script.toString()));
+        command.addAll(args);
+        ProcessBuilder builder = new ProcessBuilder(command);
+        List<String> options = new ArrayList<>(javaOpts());
+        options.addAll(jvmArgs);
+        builder.environment().put("JAVA_OPTS", String.join(" ", options));
+        builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
+        return spawn(name, builder, log);
+    }
+
+    private static JavaProcess spawn(String name, ProcessBuilder builder, Path log) throws IOException {
         Files.createDirectories(log.getParent());
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectInput(ProcessBuilder.Redirect.PIPE);
+        builder.redirectErrorStream(true).redirectInput(ProcessBuilder.Redirect.PIPE);
         builder.environment().remove("PAYMENTER_ADMIN_TOKEN"); // the token is the one in <data>/admin-token
         long start = WallClock.micros();
         Process process = builder.start();

@@ -21,11 +21,14 @@ record Subject(String name, String readyPrefix, Starter starter) {
 
     static final Duration START_TIMEOUT = Duration.ofSeconds(60);
 
-    /** Our runtime, from the assembled distribution, on an ephemeral admin port. */
+    /**
+     * Our runtime, from the assembled distribution, on an ephemeral admin port, started as {@code scripts/run}
+     * starts it: through the distribution's launcher, with its JVM defaults and class-data archive (the
+     * launcher makes the archive on its first start, which is a warm-up round of every benchmark).
+     */
     static Subject runtime(Path dist) {
-        return new Subject("runtime", "Paymenter runtime ready in", (bundles, data, markers, log) -> JavaProcess.start(
-                "runtime", List.of(markers.jvmOption(), "-Dpaymenter.home=" + dist),
-                dist.resolve("lib/boot/*").toString(), "org.paymenter.ext.runtime.Main",
+        return new Subject("runtime", "Paymenter runtime ready in", (bundles, data, markers, log) -> JavaProcess.startScript(
+                "runtime", dist.resolve("bin/paymenter-runtime"), List.of(markers.jvmOption()),
                 List.of("--port", "0", "--data", data.toString(), "--bundles", bundles.toString()), log));
     }
 

@@ -16,22 +16,23 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Starts the assembled distribution as {@code scripts/run} does, without a terminal, as systemd would. */
+/** Starts the assembled distribution as {@code scripts/run} does (its launcher), without a terminal, as systemd would. */
 class HeadlessRunIT {
 
     private static final Path DIST = Path.of(System.getProperty("paymenter.dist", "target/paymenter-runtime"));
-    private static final long START_TIMEOUT_S = 60;
+    private static final long START_TIMEOUT_S = 120; // the first start of a build trains the class-data archive
 
     @TempDir
     Path work;
 
     private Process launch(String... args) throws IOException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", DIST.resolve("lib/boot") + "/*", "org.paymenter.ext.runtime.Main"));
+        List<String> command = new ArrayList<>(List.of("bash", DIST.resolve("bin/paymenter-runtime").toAbsolutePath().toString()));
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command).directory(work.toFile()).redirectErrorStream(true)
                 .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
         builder.environment().remove("PAYMENTER_ADMIN_TOKEN");
+        builder.environment().remove("JAVA_OPTS");
+        builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
         return builder.start();
     }
 

@@ -191,7 +191,7 @@ public final class Launcher {
     }
 
     private static void startAll(List<Bundle> bundles) {
-        for (Bundle bundle : bundles) {
+        for (Bundle bundle : SystemBundles.inStartOrder(bundles)) {
             if (bundle.getHeaders().get(Constants.FRAGMENT_HOST) != null) {
                 continue;
             }
