@@ -28,7 +28,7 @@ public final class ApiRoutes {
         InstanceCalls calls = new InstanceCalls(instances, invoker);
         ExtensionsResource extensions = new ExtensionsResource(registry, invoker, folder, history);
         List<Route> routes = new ArrayList<>();
-        routes.addAll(new HealthResource(context, folder, registry).routes());
+        routes.addAll(new HealthResource(context, folder, registry, store).routes());
         routes.addAll(extensions.routes());
         routes.addAll(new LifecycleResource(extensions, deployments, maxUpload, dataDir).routes());
         routes.addAll(new InstancesResource(instances, registry, maxJson).routes());

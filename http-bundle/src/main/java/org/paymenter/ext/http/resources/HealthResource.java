@@ -16,24 +16,27 @@ import org.paymenter.ext.runtime.deploy.BundleFolder;
 import org.paymenter.ext.runtime.deploy.FolderEntry;
 
 /**
- * {@code GET /health}, without auth, for load balancers and service managers: "up" while every bundle the
- * runtime itself needs is active, with counts of active and failed bundles and serving extensions.
+ * {@code GET /health}, without auth, for load balancers and service managers: "up" (200) while every bundle
+ * the runtime itself needs is active and the payments ledger is open, "down" (503) otherwise, with counts
+ * of active and failed bundles and serving extensions, and whether the ledger is open.
  */
 public final class HealthResource {
 
     private final BundleContext context;
     private final BundleFolder folder;
     private final ExtensionRegistry registry;
+    private final PaymentStore store;
 
-    public HealthResource(BundleContext context, BundleFolder folder, ExtensionRegistry registry) {
+    public HealthResource(BundleContext context, BundleFolder folder, ExtensionRegistry registry, PaymentStore store) {
         this.context = context;
         this.folder = folder;
         this.registry = registry;
+        this.store = store;
     }
 
     public List<Route> routes() {
         return List.of(new Route("GET", "/health", Access.PUBLIC,
-                "Up or down, with counts of active and failed bundles (no auth)", null, 0, this::health));
+                "Up or down (503), with counts of active and failed bundles and whether the ledger is open (no auth)", null, 0, this::health));
     }
 
     private ApiResponse health(ApiRequest request) {
@@ -50,11 +53,13 @@ public final class HealthResource {
         }
         long failed = folder.entries().stream().filter(e -> e.state() == FolderEntry.State.FAILED
                 || e.state() == FolderEntry.State.UNREADABLE).count();
-        boolean up = inactiveSystem == 0;
+        boolean ledgerOpen = store.isOpen();
+        boolean up = inactiveSystem == 0 && ledgerOpen;
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("status", up ? "up" : "down");
         body.put("bundles", Map.of("active", active, "failed", failed + inactiveSystem));
         body.put("extensions", registry.list().stream().filter(e -> e.isActive()).count());
+        body.put("ledger", ledgerOpen ? "open" : "unavailable");
         return new ApiResponse(up ? 200 : 503, body, ApiResponse.JSON, Map.of());
     }
 }

@@ -26,13 +26,18 @@ public final class PaymentStore {
         return present(ledger.get());
     }
 
+    /** Whether the ledger is there now (the store opened its database). */
+    boolean isOpen() {
+        return ledger.get() != null;
+    }
+
     Deliveries deliveries() {
         return present(deliveries.get());
     }
 
     private static <T> T present(T service) {
         if (service == null) {
-            throw new ApiException(503, "the payments store is not running (ext:diag says why); try again later");
+            throw new ApiException(503, "the payments store is not open (the runtime's log says why); try again later");
         }
         return service;
     }

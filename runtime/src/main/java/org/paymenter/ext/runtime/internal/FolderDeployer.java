@@ -106,7 +106,9 @@ public final class FolderDeployer implements BundleFolder, AutoCloseable {
 
     @Override
     public void rescan() {
-        await(worker.submit(this::reconcile));
+        // Whoever asks has finished changing the folder (the deployments API deletes, then rescans), so a
+        // deleted jar is not waited for to pair with an arriving replacement: it is uninstalled now.
+        await(worker.submit(() -> reconcile(true)));
     }
 
     @Override
@@ -123,7 +125,7 @@ public final class FolderDeployer implements BundleFolder, AutoCloseable {
             } catch (BundleException e) {
                 LOG.log(Level.WARNING, "stopping " + describe(bundle) + " failed: " + e.getMessage());
             }
-            reconcile();
+            reconcile(false);
             return true;
         }));
     }
@@ -136,7 +138,7 @@ public final class FolderDeployer implements BundleFolder, AutoCloseable {
             }
             disabled.remove(symbolicName);
             waitForNewFile.remove(symbolicName);
-            reconcile();
+            reconcile(false);
             return true;
         }));
     }
@@ -169,14 +171,19 @@ public final class FolderDeployer implements BundleFolder, AutoCloseable {
             scheduled = null;
         }
         try {
-            reconcile();
+            reconcile(false);
         } catch (RuntimeException e) {
             LOG.log(Level.ERROR, "applying the bundles folder failed; will retry on the next change", e);
         }
     }
 
-    /** The whole decision: scan, pick one jar per symbolic name, remove, install, update, start. */
-    private void reconcile() {
+    /**
+     * The whole decision: scan, pick one jar per symbolic name, remove, install, update, start.
+     *
+     * @param removalsNow uninstall what left the folder now, rather than after the removal grace that pairs a
+     *                    deletion with a replacement arriving in the same moment (file events)
+     */
+    private void reconcile(boolean removalsNow) {
         List<ScannedJar> jars = scan();
         Map<String, ScannedJar> winners = pickWinners(jars);
         Map<String, Bundle> managed = managedBundles();
@@ -184,7 +191,7 @@ public final class FolderDeployer implements BundleFolder, AutoCloseable {
         boolean changedAny = false;
 
         long sinceDeletion = System.nanoTime() - lastDeletionNanos;
-        boolean removalDue = sinceDeletion >= settings.removalGrace().toNanos();
+        boolean removalDue = removalsNow || sinceDeletion >= settings.removalGrace().toNanos();
         for (Map.Entry<String, Bundle> installed : managed.entrySet()) {
             String name = installed.getKey();
             if (winners.containsKey(name) || keptRunning.contains(name)) {

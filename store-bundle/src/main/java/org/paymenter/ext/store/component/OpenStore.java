@@ -57,7 +57,9 @@ final class OpenStore implements AutoCloseable {
         SecureRandom random = new SecureRandom();
         this.database = Database.open(settings);
         try {
-            Migrations.apply(database.dataSource(), OpenStore.class.getClassLoader(), Migrations.CORE_LOCATION,
+            // From this bundle's entries, not Flyway's class-path scan: in OSGi that scan goes through the
+            // Flyway bundle's context, which is null until that bundle has started, and then finds no scripts.
+            Migrations.apply(database.dataSource(), context.getBundle(), Migrations.CORE_LOCATION,
                     Migrations.CORE_HISTORY_TABLE);
             TimeOrderedIds ids = new TimeOrderedIds(clock, random);
             this.worker = settings.panelCallback().map(url -> outboxWorker(settings, url, clock, random));

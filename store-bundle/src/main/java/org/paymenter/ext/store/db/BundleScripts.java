@@ -17,7 +17,7 @@ import org.flywaydb.core.api.resource.LoadableResource;
 import org.osgi.framework.Bundle;
 
 /**
- * An extension bundle's migration scripts, read from the bundle's own entries. Flyway's class-path scanning
+ * A bundle's migration scripts (the store's own or an extension's), read from the bundle's own entries. Flyway's class-path scanning
  * asks the bundle's class loader for the folder, which finds nothing in jars that have no folder entries
  * (bnd and plain {@code jar} tools may leave them out); the entries themselves are always there.
  */
@@ -29,6 +29,12 @@ final class BundleScripts implements ResourceProvider {
     BundleScripts(Bundle bundle, String folder) {
         this.bundle = bundle;
         this.folder = folder;
+    }
+
+    /** Whether the folder holds no SQL script at all. */
+    boolean isEmpty() {
+        Enumeration<URL> entries = bundle.findEntries(folder, "*.sql", false);
+        return entries == null || !entries.hasMoreElements();
     }
 
     @Override

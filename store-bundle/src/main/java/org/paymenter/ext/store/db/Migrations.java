@@ -32,7 +32,7 @@ public final class Migrations {
     }
 
     /**
-     * Applies the scripts of {@code folder} on the class path that are not applied yet (the store's own).
+     * Applies the scripts of {@code folder} on the class path that are not applied yet (outside OSGi: tests).
      *
      * @param loader       the class loader that sees {@code folder}
      * @param folder       where the scripts are, e.g. {@code db/migration/core}
@@ -45,10 +45,21 @@ public final class Migrations {
         return migrate(Flyway.configure(loader).locations("classpath:" + folder), dataSource, folder, historyTable);
     }
 
-    /** Applies the scripts in {@code folder} of {@code bundle} (an extension's) that are not applied yet. */
+    /**
+     * Applies the scripts in {@code folder} of {@code bundle} (the store's own, or an extension's) that are not
+     * applied yet.
+     *
+     * @throws IllegalStateException when the folder holds no script: a packaging mistake that would otherwise
+     *                               leave an empty history behind and the tables missing
+     */
     public static int apply(DataSource dataSource, Bundle bundle, String folder, String historyTable) {
+        BundleScripts scripts = new BundleScripts(bundle, folder);
+        if (scripts.isEmpty()) {
+            throw new IllegalStateException("no migration scripts (*.sql) in " + folder + " of "
+                    + bundle.getSymbolicName() + " " + bundle.getVersion());
+        }
         FluentConfiguration config = Flyway.configure(Migrations.class.getClassLoader())
-                .resourceProvider(new BundleScripts(bundle, folder))
+                .resourceProvider(scripts)
                 .javaMigrationClassProvider(List::of); // SQL scripts only: nothing to scan for classes
         return migrate(config, dataSource, bundle.getSymbolicName() + " " + folder, historyTable);
     }

@@ -56,6 +56,12 @@ public record StoreSettings(Path dataDir, Optional<String> databaseUrl, Optional
     public static final Duration FIRST_RETRY = Duration.ofSeconds(1);
     public static final int RETRY_FACTOR = 2;
     public static final Duration MAX_RETRY = Duration.ofMinutes(10);
+    /**
+     * Opening the store again after it failed (the database not up yet, as when the runtime starts before
+     * PostgreSQL): 1 s, 2 s, 4 s, ... at most 30 s apart, until it opens or the runtime stops.
+     */
+    public static final Duration OPEN_FIRST_RETRY = Duration.ofSeconds(1);
+    public static final Duration OPEN_MAX_RETRY = Duration.ofSeconds(30);
     /** How often the outbox is looked at when nothing wakes the worker (other nodes' rows, retries). */
     public static final Duration OUTBOX_POLL = Duration.ofSeconds(1);
     public static final int OUTBOX_BATCH = 20;
