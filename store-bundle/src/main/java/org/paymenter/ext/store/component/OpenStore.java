@@ -9,6 +9,9 @@ import java.util.ArrayList;
 import java.util.Hashtable;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 import javax.sql.DataSource;
 
@@ -28,6 +31,7 @@ import org.paymenter.ext.store.outbox.CallbackSecret;
 import org.paymenter.ext.store.outbox.CallbackSigner;
 import org.paymenter.ext.store.outbox.JdbcDeliveries;
 import org.paymenter.ext.store.outbox.NodeId;
+import org.paymenter.ext.store.outbox.OutboxPruner;
 import org.paymenter.ext.store.outbox.OutboxTable;
 import org.paymenter.ext.store.outbox.OutboxWorker;
 import org.paymenter.ext.store.outbox.PanelCallback;
@@ -36,7 +40,7 @@ import org.paymenter.ext.store.settings.StoreSettings;
 
 /**
  * The running store, brought up in order: the pool, the store's migrations, the ledger and the outbox worker, the
- * migrations extender, and last the services ({@link PaymentLedger}, {@link Deliveries}, and a {@link
+ * migrations extender, the hourly pruning of delivered outbox rows, and last the services ({@link PaymentLedger}, {@link Deliveries}, and a {@link
  * DataSource} with {@value StoreComponent#DATASOURCE_PROPERTY}={@value StoreComponent#MAIN} for extensions); takes them down in reverse.
  * If the database cannot be opened, the constructor throws with the reason, having closed what it opened.
  */
@@ -48,6 +52,11 @@ final class OpenStore implements AutoCloseable {
     private final JdbcPaymentLedger ledger;
     private final Optional<OutboxWorker> worker;
     private final MigrationExtender extender;
+    private final ScheduledExecutorService maintenance = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread thread = new Thread(r, "store-maintenance");
+        thread.setDaemon(true);
+        return thread;
+    });
     private final List<ServiceRegistration<?>> registrations = new ArrayList<>();
 
     /** Opens the database, migrates it and registers the services; throws with the reason if it cannot. */
@@ -68,6 +77,10 @@ final class OpenStore implements AutoCloseable {
                     StoreSettings.COMMIT_WAIT, changed -> announce(publisher, changed));
             this.extender = new MigrationExtender(context, database.dataSource());
             extender.open();
+            OutboxPruner pruner = new OutboxPruner(database.dataSource(), new OutboxTable(), clock,
+                    StoreSettings.DELIVERED_RETENTION);
+            maintenance.scheduleWithFixedDelay(pruner::prune, StoreSettings.PRUNE_FIRST.toMillis(),
+                    StoreSettings.PRUNE_EVERY.toMillis(), TimeUnit.MILLISECONDS);
             Optional<String> idle = worker.isPresent() ? Optional.empty() : Optional.of(
                     "no panel callback URL is configured (start the runtime with --panel-callback URL); "
                             + "deliveries wait as pending until one is");
@@ -112,6 +125,7 @@ final class OpenStore implements AutoCloseable {
     public void close() {
         registrations.forEach(ServiceRegistration::unregister);
         registrations.clear();
+        maintenance.shutdownNow();
         if (extender != null) {
             extender.close();
         }

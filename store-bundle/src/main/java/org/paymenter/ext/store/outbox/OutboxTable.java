@@ -42,6 +42,7 @@ public final class OutboxTable {
     private static final String COUNTS = "SELECT status, COUNT(*) AS n FROM panel_outbox GROUP BY status";
     private static final String LIST = "SELECT " + COLUMNS + " FROM panel_outbox WHERE status IN (?, ?, ?) AND id > ? "
             + "ORDER BY id FETCH FIRST ? ROWS ONLY";
+    private static final String PRUNE = "DELETE FROM panel_outbox WHERE status = 'delivered' AND delivered_at < ?";
     private static final int MAX_ERROR = 500;
     /** Sorts before every id, for the first page. */
     private static final String BEFORE_ALL_IDS = "";
@@ -134,6 +135,14 @@ public final class OutboxTable {
     int releaseClaims(Connection connection, String node) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement(RELEASE)) {
             statement.setString(1, node);
+            return statement.executeUpdate();
+        }
+    }
+
+    /** Deletes the rows the panel took before {@code deliveredBefore}; never one still to be sent. */
+    int pruneDelivered(Connection connection, Instant deliveredBefore) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(PRUNE)) {
+            Timestamps.set(statement, 1, deliveredBefore);
             return statement.executeUpdate();
         }
     }

@@ -70,6 +70,15 @@ public record StoreSettings(Path dataDir, Optional<String> databaseUrl, Optional
     /** Longer than a callback can take, so a claimed row is never sent by two nodes at once. */
     public static final Duration CLAIM = CALLBACK_TIMEOUT.multipliedBy(3);
 
+    /**
+     * Delivered outbox rows are kept this long (for {@code GET /deliveries} and support questions), then
+     * deleted, looked at every {@link #PRUNE_EVERY}; the payments themselves are kept for good.
+     */
+    public static final Duration DELIVERED_RETENTION = Duration.ofDays(30);
+    public static final Duration PRUNE_EVERY = Duration.ofHours(1);
+    /** The first look, after start-up is over. */
+    public static final Duration PRUNE_FIRST = Duration.ofMinutes(1);
+
     public static final String CALLBACK_SECRET_FILE = "callback-secret";
 
     /**

@@ -185,4 +185,31 @@ abstract class OutboxContract {
         assertThat(waiting.list(EnumSet.of(DeliveryStatus.DELIVERED), 10, null).items()).isEmpty();
         assertThat(first.items().get(0).id()).isLessThan(second.items().get(0).id());
     }
+
+    @Test
+    void onlyRowsDeliveredLongerThanTheRetentionAgoArePruned() throws Exception {
+        Instant now = Instant.parse("2026-12-01T12:00:00Z");
+        Duration retention = Duration.ofDays(30);
+        Instant longAgo = now.minus(retention).minusSeconds(1);
+        try (Connection connection = node.dataSource().getConnection()) {
+            OutboxTable table = new OutboxTable();
+            table.insert(connection, row("old-delivered", DeliveryStatus.DELIVERED, longAgo, longAgo));
+            table.insert(connection, row("new-delivered", DeliveryStatus.DELIVERED, longAgo, now.minus(Duration.ofDays(1))));
+            table.insert(connection, row("old-pending", DeliveryStatus.PENDING, longAgo, null));
+            table.insert(connection, row("old-failed", DeliveryStatus.FAILED, longAgo, null));
+        }
+        OutboxPruner pruner = new OutboxPruner(node.dataSource(), new OutboxTable(), Clock.fixed(now, java.time.ZoneOffset.UTC),
+                retention);
+
+        assertThat(pruner.prune()).isEqualTo(1);
+        assertThat(pruner.prune()).isZero();
+        Deliveries deliveries = new JdbcDeliveries(node.dataSource(), new OutboxTable(), Optional.empty());
+        assertThat(deliveries.list(EnumSet.allOf(DeliveryStatus.class), 10, null).items()).extracting(Delivery::id)
+                .containsExactlyInAnyOrder("new-delivered", "old-pending", "old-failed");
+    }
+
+    private static OutboxRow row(String id, DeliveryStatus status, Instant created, Instant delivered) {
+        return new OutboxRow(id, PanelTopics.INVOICE_PAYMENT, "pay-" + id, "{}", status, 1, created, null, created,
+                delivered);
+    }
 }
