@@ -55,6 +55,17 @@ class LauncherScriptIT {
         assertThat(cds).doesNotExist();
     }
 
+    @Test
+    void anArchiveFolderThatCannotBeWrittenIsNamedAndTheRuntimeStartsAnyway() throws Exception {
+        Path notAFolder = Files.writeString(work.resolve("cds-is-a-file"), "");
+
+        List<String> output = runUntilServing(Map.of("PAYMENTER_CDS_DIR", notAFolder.toString()));
+
+        assertThat(output).noneMatch(l -> l.startsWith(TRAINING));
+        assertThat(output).anyMatch(l -> l.startsWith("note: starting without a class-data archive")
+                && l.contains(notAFolder.toString()));
+    }
+
     /** Starts the launcher headless on a fresh folder, reads its output until it serves, stops it with SIGTERM. */
     private List<String> runUntilServing(Map<String, String> environment) throws Exception {
         Path run = Files.createTempDirectory(work, "run");

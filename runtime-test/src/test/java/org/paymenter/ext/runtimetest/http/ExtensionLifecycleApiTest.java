@@ -197,6 +197,9 @@ class ExtensionLifecycleApiTest {
         api.awaitExtension("servers", SampleServer.NAME);
     }
 
+    private static final int CHANGE_ROUNDS = 3;
+    private static final int MIN_LISTINGS_DURING_CHANGES = 10;
+
     @Test
     void listingNeverFailsWhileAnExtensionIsInstalledUpgradedAndRemoved() throws Exception {
         AtomicBoolean done = new AtomicBoolean();
@@ -216,14 +219,19 @@ class ExtensionLifecycleApiTest {
             }
         });
 
+        int before;
         int during;
         try {
-            api.install(v1);
-            api.awaitExtension("servers", SampleServer.NAME);
-            api.putJar(SERVER, v2).expect(200);
-            awaitVersion("1.1.0");
-            api.delete(SERVER).expect(200);
-            api.awaitNoExtension("servers", SampleServer.NAME);
+            Poll.untilTrue("the lister's first answer", Poll.DEFAULT_TIMEOUT, () -> calls.get() > 0, calls::toString);
+            before = calls.get();
+            for (int round = 0; round < CHANGE_ROUNDS; round++) {
+                api.install(v1);
+                api.awaitExtension("servers", SampleServer.NAME);
+                api.putJar(SERVER, v2).expect(200);
+                awaitVersion("1.1.0");
+                api.delete(SERVER).expect(200);
+                api.awaitNoExtension("servers", SampleServer.NAME);
+            }
         } finally {
             during = calls.get();
             done.set(true);
@@ -231,7 +239,9 @@ class ExtensionLifecycleApiTest {
         }
 
         assertThat(failures).as("failed GET /extensions among %d", calls.get()).isEmpty();
-        assertThat(during).as("listings answered while the extension changed").isGreaterThanOrEqualTo(20);
+        // Not a speed check: only that the listings overlapped the changes (about 17 per round here).
+        assertThat(during - before).as("listings answered while the extension changed").isGreaterThanOrEqualTo(
+                MIN_LISTINGS_DURING_CHANGES);
     }
 
     /** Waits until the listing shows the sample server at {@code version}; returns its item. */
