@@ -4,7 +4,7 @@
  * {@link org.paymenter.ext.api.gateway.BillingAgreements} are optional capabilities.
  */
 @Export
-@Version("1.1.0")
+@Version("1.2.0")
 package org.paymenter.ext.api.gateway;
 
 import org.osgi.annotation.bundle.Export;

@@ -31,6 +31,7 @@ public final class PaymentView {
         view.put("status", payment.status().id());
         view.put("createdAt", payment.createdAt().toString());
         view.put("updatedAt", payment.updatedAt().toString());
+        view.put("subscriptionId", payment.subscriptionId());
         return Collections.unmodifiableMap(view);
     }
 

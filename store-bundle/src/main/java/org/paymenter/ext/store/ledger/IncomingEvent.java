@@ -12,10 +12,11 @@ import org.paymenter.ext.api.gateway.PaymentStatus;
  * currency is three letters (upper-cased), an amount comes with its currency and fits it exactly.
  */
 record IncomingEvent(String invoiceId, String transactionId, BigDecimal amount, String currency, BigDecimal fee,
-        PaymentStatus status) {
+        PaymentStatus status, String subscriptionId) {
 
     static final int MAX_INVOICE_ID = 100;
     static final int MAX_TRANSACTION_ID = 255;
+    static final int MAX_SUBSCRIPTION_ID = 255;
     private static final Pattern CURRENCY = Pattern.compile("[A-Za-z]{3}");
 
     /** @throws IllegalArgumentException with a sentence naming what is wrong */
@@ -26,6 +27,11 @@ record IncomingEvent(String invoiceId, String transactionId, BigDecimal amount, 
         }
         if (event.invoiceId() != null && event.invoiceId().length() > MAX_INVOICE_ID) {
             throw new IllegalArgumentException("invoice id of transaction " + tx + " is longer than " + MAX_INVOICE_ID);
+        }
+        if (event.subscriptionId() != null
+                && (event.subscriptionId().isBlank() || event.subscriptionId().length() > MAX_SUBSCRIPTION_ID)) {
+            throw new IllegalArgumentException("subscription id of transaction " + tx + " must be 1 to "
+                    + MAX_SUBSCRIPTION_ID + " characters");
         }
         String currency = event.currency();
         if (currency != null && !CURRENCY.matcher(currency).matches()) {
@@ -42,6 +48,7 @@ record IncomingEvent(String invoiceId, String transactionId, BigDecimal amount, 
         if (event.fee() != null && currency != null) {
             MinorUnits.toMinor(event.fee(), currency);
         }
-        return new IncomingEvent(event.invoiceId(), tx, event.amount(), currency, event.fee(), event.status());
+        return new IncomingEvent(event.invoiceId(), tx, event.amount(), currency, event.fee(), event.status(),
+                event.subscriptionId());
     }
 }

@@ -6,7 +6,7 @@ import java.util.Optional;
 /**
  * Spec §1.7's upsert, as a pure function: what a transaction's row becomes when an event about it arrives.
  * The status only moves up ({@link StatusRank}); an amount (with its currency) replaces the stored one; a
- * fee is set whenever the event has one; an invoice id fills in a missing one.
+ * fee is set whenever the event has one; an invoice id or a subscription id fills in a missing one.
  */
 final class PaymentMerge {
 
@@ -18,7 +18,7 @@ final class PaymentMerge {
         String currency = event.currency();
         return new StoredPayment(id, event.invoiceId(), gateway, instanceId, event.transactionId(),
                 event.amount() == null ? null : MinorUnits.toMinor(event.amount(), currency), currency,
-                fee(event, currency), event.status(), now, now);
+                fee(event, currency), event.status(), now, now, event.subscriptionId());
     }
 
     /**
@@ -34,7 +34,7 @@ final class PaymentMerge {
         StoredPayment next = new StoredPayment(row.id(),
                 event.invoiceId() != null ? event.invoiceId() : row.invoiceId(), row.gateway(), row.instanceId(),
                 row.transactionId(), amount, currency, fee, StatusRank.next(row.status(), event.status()),
-                row.createdAt(), now);
+                row.createdAt(), now, event.subscriptionId() != null ? event.subscriptionId() : row.subscriptionId());
         return next.sameFacts(row) ? Optional.empty() : Optional.of(next);
     }
 

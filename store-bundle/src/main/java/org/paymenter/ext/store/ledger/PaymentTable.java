@@ -20,12 +20,12 @@ import org.paymenter.ext.store.db.Timestamps;
 final class PaymentTable {
 
     private static final String COLUMNS = "id, invoice_id, gateway, instance_id, transaction_id, amount_minor, "
-            + "currency, fee_minor, status, created_at, updated_at";
+            + "currency, fee_minor, status, created_at, updated_at, subscription_id";
     private static final String LOCK = "SELECT " + COLUMNS
             + " FROM payments WHERE gateway = ? AND transaction_id = ? FOR UPDATE";
-    private static final String INSERT = "INSERT INTO payments (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    private static final String INSERT = "INSERT INTO payments (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
     private static final String UPDATE = "UPDATE payments SET invoice_id = ?, amount_minor = ?, currency = ?, "
-            + "fee_minor = ?, status = ?, updated_at = ? WHERE id = ?";
+            + "fee_minor = ?, status = ?, updated_at = ?, subscription_id = ? WHERE id = ?";
     private static final String BY_ID = "SELECT " + COLUMNS + " FROM payments WHERE id = ?";
     /** A search is this, plus one fixed condition per filter given, plus the order and the page size. */
     private static final String SEARCH = "SELECT " + COLUMNS + " FROM payments WHERE 1 = 1";
@@ -59,6 +59,7 @@ final class PaymentTable {
             statement.setString(9, row.status().id());
             Timestamps.set(statement, 10, row.createdAt());
             Timestamps.set(statement, 11, row.updatedAt());
+            statement.setString(12, row.subscriptionId());
             statement.executeUpdate();
         }
     }
@@ -71,7 +72,8 @@ final class PaymentTable {
             setLong(statement, 4, row.feeMinor());
             statement.setString(5, row.status().id());
             Timestamps.set(statement, 6, row.updatedAt());
-            statement.setString(7, row.id());
+            statement.setString(7, row.subscriptionId());
+            statement.setString(8, row.id());
             statement.executeUpdate();
         }
     }
@@ -131,7 +133,7 @@ final class PaymentTable {
         return new StoredPayment(row.getString("id"), row.getString("invoice_id"), row.getString("gateway"),
                 row.getString("instance_id"), row.getString("transaction_id"), getLong(row, "amount_minor"),
                 row.getString("currency"), getLong(row, "fee_minor"), status(row.getString("status")),
-                Timestamps.get(row, "created_at"), Timestamps.get(row, "updated_at"));
+                Timestamps.get(row, "created_at"), Timestamps.get(row, "updated_at"), row.getString("subscription_id"));
     }
 
     private static PaymentStatus status(String id) {

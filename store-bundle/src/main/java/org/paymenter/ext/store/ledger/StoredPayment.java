@@ -9,12 +9,13 @@ import org.paymenter.ext.api.gateway.PaymentStatus;
 /** A row of {@code payments}: amounts in minor units, as stored. */
 record StoredPayment(String id, String invoiceId, String gateway, String instanceId, String transactionId,
         Long amountMinor, String currency, Long feeMinor, PaymentStatus status, Instant createdAt,
-        Instant updatedAt) {
+        Instant updatedAt, String subscriptionId) {
 
     Payment toPayment() {
         return new Payment(id, invoiceId, gateway, instanceId, transactionId,
                 amountMinor == null ? null : MinorUnits.toDecimal(amountMinor, currency), currency,
-                feeMinor == null ? null : MinorUnits.toDecimal(feeMinor, currency), status, createdAt, updatedAt);
+                feeMinor == null ? null : MinorUnits.toDecimal(feeMinor, currency), status, createdAt, updatedAt,
+                subscriptionId);
     }
 
     /** Whether the two rows say the same about the transaction (timestamps aside). */
@@ -23,6 +24,7 @@ record StoredPayment(String id, String invoiceId, String gateway, String instanc
                 && Objects.equals(amountMinor, other.amountMinor)
                 && Objects.equals(currency, other.currency)
                 && Objects.equals(feeMinor, other.feeMinor)
-                && status == other.status;
+                && status == other.status
+                && Objects.equals(subscriptionId, other.subscriptionId);
     }
 }

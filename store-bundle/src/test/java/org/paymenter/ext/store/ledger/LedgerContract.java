@@ -88,6 +88,31 @@ abstract class LedgerContract {
     }
 
     @Test
+    void aSubscriptionsFirstPaymentAndItsRenewalAreRecordedUnderTheSubscription() {
+        record(paid("inv-sub", "pi_first", "9.99", "USD").withSubscription("sub_1"));
+        Recorded renewal = record(PaymentEvent.renewal("sub_1", "pi_second", new BigDecimal("9.99"), "USD"));
+
+        assertThat(renewal.recorded()).isEqualTo(1);
+        assertThat(only("inv-sub").subscriptionId()).isEqualTo("sub_1");
+        Payment renewed = node.announced().get(1);
+        assertThat(PaymentView.of(renewed)).containsEntry("invoiceId", null).containsEntry("subscriptionId", "sub_1")
+                .containsEntry("transactionId", "pi_second").containsEntry("amount", "9.99");
+        assertThat(node.ledger().find(renewed.id())).contains(renewed);
+        assertThat(node.count("panel_outbox")).isEqualTo(2);
+    }
+
+    @Test
+    void aSubscriptionIdLearnedLaterFillsInAndIsNeverErased() {
+        record(paid("inv-sub2", "pi_sub2", "5.00", "EUR"));
+        Recorded learned = record(paid("inv-sub2", "pi_sub2", "5.00", "EUR").withSubscription("sub_2"));
+        Recorded again = record(paid("inv-sub2", "pi_sub2", "5.00", "EUR"));
+
+        assertThat(learned.recorded()).isEqualTo(1);
+        assertThat(again.duplicates()).isEqualTo(1);
+        assertThat(only("inv-sub2").subscriptionId()).isEqualTo("sub_2");
+    }
+
+    @Test
     void aLateProcessingNeverDowngradesSucceeded() {
         record(paid("inv-2", "pi_2", "25.00", "EUR"));
         Recorded late = record(PaymentEvent.processing("inv-2", "pi_2", new BigDecimal("25.00"), "EUR"));

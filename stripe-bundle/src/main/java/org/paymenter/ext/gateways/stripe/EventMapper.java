@@ -19,6 +19,7 @@ import com.stripe.model.BalanceTransaction;
 import com.stripe.model.Charge;
 import com.stripe.model.Event;
 import com.stripe.model.EventDataObjectDeserializer;
+import com.stripe.model.Invoice;
 import com.stripe.model.InvoicePayment;
 import com.stripe.model.PaymentIntent;
 import com.stripe.model.SetupIntent;
@@ -53,6 +54,7 @@ final class EventMapper {
             case "charge.updated" -> fee(object(event, Charge.class));
             case "charge.refunded" -> refunded(object(event, Charge.class));
             case "setup_intent.succeeded" -> agreement(object(event, SetupIntent.class));
+            case "invoice.payment_succeeded" -> renewal(object(event, Invoice.class));
             default -> WebhookResult.nothing();
         };
     }
@@ -76,7 +78,28 @@ final class EventMapper {
                 : "paid".equals(session.getPaymentStatus()) ? PaymentStatus.SUCCEEDED : PaymentStatus.PROCESSING;
         return WebhookResult.of(new PaymentEvent(invoiceId, transaction,
                 MinorUnits.toDecimal(session.getAmountTotal(), session.getCurrency()),
-                MinorUnits.code(session.getCurrency()), null, result));
+                MinorUnits.code(session.getCurrency()), null, result, session.getSubscription()));
+    }
+
+    /**
+     * A later period of a subscription paid ({@code invoice.payment_succeeded} of a subscription's invoice, as
+     * Paymenter reads it): recorded under the payment intent that paid it, with the subscription and without an
+     * invoice id, which Stripe does not know; the panel applies it to the service holding the subscription. The
+     * first period's invoice ({@code subscription_create}) is skipped: its Checkout session already recorded it,
+     * with the panel's invoice id, under the same payment intent.
+     */
+    private WebhookResult renewal(Invoice invoice) {
+        Invoice.Parent parent = invoice.getParent();
+        if (parent == null || !"subscription_details".equals(parent.getType()) || parent.getSubscriptionDetails() == null
+                || parent.getSubscriptionDetails().getSubscription() == null
+                || "subscription_create".equals(invoice.getBillingReason()) || invoice.getAmountPaid() == null
+                || invoice.getAmountPaid() == 0) {
+            return WebhookResult.nothing();
+        }
+        String transaction = subscriptionPayment(invoice.getId());
+        return WebhookResult.of(PaymentEvent.renewal(parent.getSubscriptionDetails().getSubscription(), transaction,
+                MinorUnits.toDecimal(invoice.getAmountPaid(), invoice.getCurrency()),
+                MinorUnits.code(invoice.getCurrency())));
     }
 
     /** The payment intent that paid a subscription's first invoice (Stripe's invoice payments, API 2025-03-31+). */

@@ -35,7 +35,8 @@ final class StripeDefaults {
             "payment_intent.payment_failed",
             "charge.updated",
             "charge.refunded",
-            "setup_intent.succeeded");
+            "setup_intent.succeeded",
+            "invoice.payment_succeeded");
     static final String WEBHOOK_DESCRIPTION = "Paymenter Stripe Webhook";
 
     private StripeDefaults() {

@@ -101,6 +101,55 @@ class EventMappingTest {
     }
 
     @Test
+    void aSubscriptionCheckoutNamesItsSubscription() {
+        InstanceConfig subscriptions = config(stripe, StripeFields.BILLING, StripeFields.BILLING_SUBSCRIPTION);
+        ObjectNode session = stripe.completeCheckout(sessionOf(pay(subscriptions, "46", "9.99", "USD")));
+
+        PaymentEvent event = single(deliver("checkout.session.completed", session));
+
+        assertThat(event.subscriptionId()).isEqualTo(session.path("subscription").asText()).startsWith("sub_");
+    }
+
+    @Test
+    void aRenewalInvoicePaidIsASucceededPaymentOfTheSubscriptionWithoutAnInvoiceId() {
+        InstanceConfig subscriptions = config(stripe, StripeFields.BILLING, StripeFields.BILLING_SUBSCRIPTION);
+        ObjectNode session = stripe.completeCheckout(sessionOf(pay(subscriptions, "47", "9.99", "USD")));
+        String subscription = session.path("subscription").asText();
+        PaymentEvent first = single(deliver("checkout.session.completed", session));
+
+        ObjectNode renewal = stripe.renewSubscription(subscription);
+        PaymentEvent event = single(deliver("invoice.payment_succeeded", renewal));
+
+        assertThat(renewal.path("billing_reason").asText()).isEqualTo("subscription_cycle");
+        assertThat(event.invoiceId()).isNull();
+        assertThat(event.subscriptionId()).isEqualTo(subscription);
+        assertThat(event.transactionId()).startsWith("pi_").isNotEqualTo(first.transactionId());
+        assertThat(event.amount()).isEqualTo(new BigDecimal("9.99"));
+        assertThat(event.currency()).isEqualTo("USD");
+        assertThat(event.status()).isEqualTo(PaymentStatus.SUCCEEDED);
+    }
+
+    @Test
+    void theFirstPeriodsInvoicePaidAddsNothingToWhatItsCheckoutRecorded() {
+        InstanceConfig subscriptions = config(stripe, StripeFields.BILLING, StripeFields.BILLING_SUBSCRIPTION);
+        ObjectNode session = stripe.completeCheckout(sessionOf(pay(subscriptions, "48", "9.99", "USD")));
+        ObjectNode firstInvoice = stripe.objects("invoice").get(0);
+
+        assertThat(firstInvoice.path("billing_reason").asText()).isEqualTo("subscription_create");
+        assertThat(deliver("invoice.payment_succeeded", firstInvoice)).isEqualTo(WebhookResult.nothing());
+        assertThat(session.path("invoice").asText()).isEqualTo(firstInvoice.path("id").asText());
+    }
+
+    @Test
+    void anInvoiceOfNoSubscriptionIsNotARenewal() {
+        ObjectNode invoice = new com.fasterxml.jackson.databind.ObjectMapper().createObjectNode();
+        invoice.put("id", "in_oneoff").put("object", "invoice").put("currency", "usd").put("amount_paid", 500)
+                .put("billing_reason", "manual").putNull("parent");
+
+        assertThat(deliver("invoice.payment_succeeded", invoice)).isEqualTo(WebhookResult.nothing());
+    }
+
+    @Test
     void aSetupModeSessionRecordsNoPayment() {
         PaymentStart start = gateway.createAgreement(checkout, new AgreementRequest(USER, "https://panel/ok", null));
         ObjectNode session = stripe.completeCheckout(sessionOf(start));

@@ -128,6 +128,38 @@ class StripeGatewayIT {
     }
 
     @Test
+    void aSubscriptionsRenewalIsRecordedUnderItsSubscriptionForThePanelToMatch() {
+        Map<String, Object> subscriptions = config(stripe.secretKey(), "checkout");
+        subscriptions.put("billing", "subscription");
+        subscriptions.put("stripe_webhook_secret", webhookSecret);
+        String instance = api.createInstance("gateways", STRIPE, "subscriptions", subscriptions);
+        pay(instance, "1100", "9.99", "USD").expect(200);
+        ObjectNode session = stripe.completeCheckout(lastSession().path("id").asText());
+        String subscription = session.path("subscription").asText();
+        String completed = stripe.event("checkout.session.completed", session.path("id").asText());
+        webhook(instance, completed, StripeSignatures.header(completed, webhookSecret)).expect(200);
+
+        ObjectNode renewal = stripe.renewSubscription(subscription);
+        String paid = stripe.event("invoice.payment_succeeded", renewal.path("id").asText());
+        webhook(instance, paid, StripeSignatures.header(paid, webhookSecret)).expect(200);
+        webhook(instance, paid, StripeSignatures.header(paid, webhookSecret)).expect(200); // Stripe's retry
+
+        JsonNode first = single(payments("1100"));
+        assertThat(first.path("subscriptionId").asText()).isEqualTo(subscription);
+        JsonNode rows = api.get(AdminApi.ADMIN + "/payments?gateway=" + STRIPE).expect(200).json().path("items");
+        List<JsonNode> renewals = new java.util.ArrayList<>();
+        rows.forEach(row -> {
+            if (subscription.equals(row.path("subscriptionId").asText()) && row.path("invoiceId").isNull()) {
+                renewals.add(row);
+            }
+        });
+        assertThat(renewals).hasSize(1);
+        assertThat(renewals.get(0).path("amount").asText()).isEqualTo("9.99");
+        assertThat(renewals.get(0).path("status").asText()).isEqualTo("succeeded");
+        assertThat(renewals.get(0).path("transactionId").asText()).isNotEqualTo(first.path("transactionId").asText());
+    }
+
+    @Test
     void forgedExpiredAndUnsignedWebhooksAre400() {
         pay(instanceId, "1003", "42.00", "EUR").expect(200);
         String payload = stripe.event("checkout.session.completed",
@@ -288,8 +320,12 @@ class StripeGatewayIT {
     }
 
     private static Response webhook(String payload, String signature) {
+        return webhook(instanceId, payload, signature);
+    }
+
+    private static Response webhook(String instance, String payload, String signature) {
         byte[] body = payload.getBytes(StandardCharsets.UTF_8);
-        String path = AdminApi.webhook(STRIPE, instanceId);
+        String path = AdminApi.webhook(STRIPE, instance);
         return signature == null ? api.withoutToken().send("POST", path, AdminApi.JSON, body)
                 : api.withoutToken().send("POST", path, AdminApi.JSON, body, "Stripe-Signature", signature);
     }

@@ -164,31 +164,58 @@ final class CheckoutResources {
         sub.putObject("plan").put("interval", price.nested("recurring").required("interval"));
         ObjectNode pm = charging.cardPaymentMethod(brand, last4, customer);
         sub.put("default_payment_method", pm.path("id").asText());
+        ObjectNode invoice = paidInvoice(sub, pm, s.path("amount_total").asLong(), s.path("currency").asText(),
+                "subscription_create", newIntent(s, customer, metadata));
+        sub.put("latest_invoice", invoice.path("id").asText());
+        s.put("subscription", sub.path("id").asText());
+        s.put("invoice", invoice.path("id").asText());
+    }
+
+    /**
+     * The subscription's next period charged: a new invoice ({@code billing_reason=subscription_cycle}) for the
+     * amount of its latest one, paid by a new payment intent on its default payment method, as Stripe bills it.
+     */
+    ObjectNode renew(String subscriptionId) {
+        ObjectNode sub = store.get("subscription", subscriptionId);
+        ObjectNode latest = store.get("invoice", sub.path("latest_invoice").asText());
+        ObjectNode pm = store.get("payment_method", sub.path("default_payment_method").asText());
+        ObjectNode pi = store.create("pi_", "payment_intent");
+        pi.put("amount", latest.path("amount_due").asLong());
+        pi.put("currency", latest.path("currency").asText());
+        pi.put("customer", sub.path("customer").asText());
+        pi.set("metadata", sub.path("metadata").deepCopy());
+        pi.put("client_secret", pi.path("id").asText() + "_secret_" + StripeIds.next(""));
+        ObjectNode invoice = paidInvoice(sub, pm, latest.path("amount_due").asLong(), latest.path("currency").asText(),
+                "subscription_cycle", pi);
+        sub.put("latest_invoice", invoice.path("id").asText());
+        return invoice;
+    }
+
+    /** An invoice of {@code sub}, paid in full by {@code pi} with {@code pm}, with its invoice payment. */
+    private ObjectNode paidInvoice(ObjectNode sub, ObjectNode pm, long amount, String currency, String billingReason,
+            ObjectNode pi) {
         ObjectNode invoice = store.create("in_", "invoice");
-        invoice.put("customer", customer);
-        invoice.put("currency", s.path("currency").asText());
-        invoice.put("amount_due", s.path("amount_total").asLong());
-        invoice.put("amount_paid", s.path("amount_total").asLong());
-        invoice.put("billing_reason", "subscription_create");
+        invoice.put("customer", sub.path("customer").asText());
+        invoice.put("currency", currency);
+        invoice.put("amount_due", amount);
+        invoice.put("amount_paid", amount);
+        invoice.put("billing_reason", billingReason);
         invoice.put("status", "paid");
         ObjectNode parent = invoice.putObject("parent");
         parent.put("type", "subscription_details");
         parent.putObject("subscription_details").put("subscription", sub.path("id").asText())
-                .set("metadata", metadata.deepCopy());
-        ObjectNode pi = newIntent(s, customer, metadata);
+                .set("metadata", sub.path("metadata").deepCopy());
         charging.succeed(pi, pm);
         ObjectNode payment = store.create("inpay_", "invoice_payment");
         payment.put("invoice", invoice.path("id").asText());
-        payment.put("amount_paid", s.path("amount_total").asLong());
-        payment.put("currency", s.path("currency").asText());
+        payment.put("amount_paid", amount);
+        payment.put("currency", currency);
         payment.put("is_default", true);
         payment.put("status", "paid");
         ObjectNode ref = payment.putObject("payment");
         ref.put("type", "payment_intent");
         ref.put("payment_intent", pi.path("id").asText());
-        sub.put("latest_invoice", invoice.path("id").asText());
-        s.put("subscription", sub.path("id").asText());
-        s.put("invoice", invoice.path("id").asText());
+        return invoice;
     }
 
     private ObjectNode newIntent(ObjectNode s, String customer, ObjectNode metadata) {

@@ -215,6 +215,16 @@ public final class FakeStripe implements AutoCloseable {
         return completeCheckout(sessionId, DEFAULT_BRAND, DEFAULT_LAST4);
     }
 
+    /**
+     * Charges a subscription's next period (what Stripe does at the period's end): returns the new paid invoice,
+     * the object of the {@code invoice.payment_succeeded} event Stripe then sends.
+     */
+    public ObjectNode renewSubscription(String subscriptionId) {
+        synchronized (lock) {
+            return checkout.renew(subscriptionId).deepCopy();
+        }
+    }
+
     public ObjectNode completeCheckout(String sessionId, String brand, String last4) {
         synchronized (lock) {
             return checkout.complete(sessionId, brand, last4).deepCopy();
