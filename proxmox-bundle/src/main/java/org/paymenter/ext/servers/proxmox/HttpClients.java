@@ -9,32 +9,32 @@ import org.paymenter.ext.api.http.UnverifiedTls;
  * The two JDK HTTP clients an extension needs: one that verifies certificates and one that does not (for
  * instances whose admin switched verification off). Built once per extension object and shared by its
  * instances, since an {@link HttpClient} holds a selector thread; per-instance settings (base URL, timeout,
- * token) travel with each request.
+ * token) travel with each request. Each is built on first use: building one loads the JDK's trust store and
+ * TLS setup (about 50 ms), which the runtime's start should not wait for.
  */
 final class HttpClients {
 
-    private final HttpClient verifying;
+    private volatile HttpClient verifying;
     private volatile HttpClient trusting;
 
-    HttpClients() {
-        this.verifying = builder().build();
-    }
-
     HttpClient forConnection(Connection connection) {
-        return connection.verifyTls() ? verifying : trusting();
-    }
-
-    private HttpClient trusting() {
-        HttpClient client = trusting;
-        if (client == null) {
-            synchronized (this) {
-                if (trusting == null) {
-                    trusting = builder().sslContext(trustAll()).build();
-                }
-                client = trusting;
-            }
+        boolean verify = connection.verifyTls();
+        HttpClient client = verify ? verifying : trusting;
+        if (client != null) {
+            return client;
         }
-        return client;
+        synchronized (this) {
+            if (verify) {
+                if (verifying == null) {
+                    verifying = builder().build();
+                }
+                return verifying;
+            }
+            if (trusting == null) {
+                trusting = builder().sslContext(trustAll()).build();
+            }
+            return trusting;
+        }
     }
 
     private static HttpClient.Builder builder() {
