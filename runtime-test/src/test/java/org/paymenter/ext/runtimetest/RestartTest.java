@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.osgi.framework.Bundle;
 import org.paymenter.ext.runtime.deploy.FolderEntry;
 import org.paymenter.ext.runtime.deploy.FolderEntry.State;
+import org.paymenter.ext.testkit.BrokenJars;
 import org.paymenter.ext.testkit.RuntimeHarness;
 import org.paymenter.ext.testkit.Samples;
 import org.paymenter.ext.testkit.samples.gateway.SampleGateway;
@@ -46,6 +48,25 @@ class RestartTest {
             assertThat(rt.folder().entries()).hasSize(2).allMatch(FolderEntry::isRunning);
             assertThat(rt.services(SERVER_EXTENSION, SERVER)).hasSize(1);
             assertThat(rt.services(GATEWAY_EXTENSION, component(SampleGateway.class))).hasSize(1);
+        }
+    }
+
+    @Test
+    void aJarDamagedWhileTheRuntimeWasStoppedIsCheckedInFullAtTheNextStart() throws IOException {
+        Path jar;
+        Path damaged;
+        try (RuntimeHarness rt = RuntimeHarness.start(workDir)) {
+            jar = rt.deploy(Samples.server().build(rt.scratchDir()));
+            rt.awaitService(SERVER_EXTENSION, SERVER);
+            damaged = BrokenJars.corruptClassEntry(jar, rt.scratchDir().resolve("damaged.jar"));
+        }
+        assertThat(Files.readString(workDir.resolve("data/folder-verified"))).contains(jar.getFileName().toString());
+        Files.copy(damaged, jar, StandardCopyOption.REPLACE_EXISTING);
+
+        try (RuntimeHarness rt = RuntimeHarness.start(workDir)) {
+            assertThat(rt.entry(jar.getFileName().toString())).get().extracting(FolderEntry::state)
+                    .isEqualTo(State.UNREADABLE);
+            assertThat(rt.services(SERVER_EXTENSION, SERVER)).isEmpty();
         }
     }
 

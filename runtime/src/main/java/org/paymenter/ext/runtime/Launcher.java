@@ -50,6 +50,7 @@ public final class Launcher {
     static final String CACHE_DIR = "felix-cache";
     static final String LOGS_DIR = "logs";
     static final String DISABLED_FILE = "disabled-bundles";
+    static final String VERIFIED_FILE = "folder-verified";
     static final String SYSTEM_LOCATION_PREFIX = "system:";
     private static final String REFERENCE_PREFIX = "reference:";
     /** The services without which the runtime does not serve; see {@link #awaitReadyServices}. */
@@ -95,7 +96,8 @@ public final class Launcher {
                 + " ms, started in " + millis(installedAt, System.nanoTime()) + " ms");
 
         FolderDeployer deployer = new FolderDeployer(context, options.bundlesDir(),
-                options.dataDir().resolve(DISABLED_FILE), FolderSettings.defaults());
+                options.dataDir().resolve(DISABLED_FILE), options.dataDir().resolve(VERIFIED_FILE),
+                FolderSettings.defaults());
         context.registerService(BundleFolder.class, deployer, null);
         FolderWatcher watcher = new FolderWatcher(options.bundlesDir(), deployer); // before the scan: no gap
         deployer.rescan();

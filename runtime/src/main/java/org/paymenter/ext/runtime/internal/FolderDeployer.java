@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
@@ -66,6 +67,7 @@ public final class FolderDeployer implements BundleFolder, AutoCloseable {
 
     // Only touched on the worker thread.
     private final Map<Path, ScannedJar> scanned = new HashMap<>();
+    private final VerifiedJars verified;
     private final Map<Path, String> lastReadableName = new HashMap<>();
     private final Map<String, Long> installedFingerprint = new HashMap<>();
     private final Map<String, String> startFailures = new HashMap<>();
@@ -77,11 +79,17 @@ public final class FolderDeployer implements BundleFolder, AutoCloseable {
 
     private volatile List<FolderEntry> entries = List.of();
 
-    public FolderDeployer(BundleContext context, Path directory, Path stateFile, FolderSettings settings) {
+    /**
+     * @param stateFile    where operator stops are kept ({@code ext:stop})
+     * @param verifiedFile where the jars verified in full are remembered across restarts
+     */
+    public FolderDeployer(BundleContext context, Path directory, Path stateFile, Path verifiedFile,
+            FolderSettings settings) {
         this.context = context;
         this.directory = directory;
         this.settings = settings;
         this.disabled = new DisabledBundles(stateFile);
+        this.verified = new VerifiedJars(verifiedFile);
         this.removalNotifier = new RemovalNotifier(context, settings.removalHookTimeout());
     }
 
@@ -244,8 +252,7 @@ public final class FolderDeployer implements BundleFolder, AutoCloseable {
                 Object key = List.of(String.valueOf(attributes.fileKey()), attributes.size(),
                         attributes.lastModifiedTime().toMillis(), attributes.lastModifiedTime().toString());
                 ScannedJar previous = scanned.get(file);
-                ScannedJar jar = previous != null && previous.key().equals(key) ? previous
-                        : new ScannedJar(file, key, inspector.inspect(file));
+                ScannedJar jar = previous != null && previous.key().equals(key) ? previous : inspect(file, key);
                 scanned.put(file, jar);
                 if (jar.bundle() != null) {
                     lastReadableName.put(file, jar.bundle().symbolicName());
@@ -257,8 +264,23 @@ public final class FolderDeployer implements BundleFolder, AutoCloseable {
         }
         scanned.keySet().retainAll(present);
         lastReadableName.keySet().retainAll(present);
+        verified.retain(present);
+        verified.saveIfChanged();
         jars.sort(Comparator.comparing(ScannedJar::fileName));
         return jars;
+    }
+
+    /** A jar not seen in this run: trusted if an earlier start verified this very file, else checked in full. */
+    private ScannedJar inspect(Path file, Object key) {
+        Optional<JarInspection.Bundle> known = verified.lookup(file, key);
+        if (known.isPresent()) {
+            return new ScannedJar(file, key, known.get());
+        }
+        JarInspection inspection = inspector.inspect(file);
+        if (inspection instanceof JarInspection.Bundle bundle) {
+            verified.remember(file, key, bundle);
+        }
+        return new ScannedJar(file, key, inspection);
     }
 
     /** The highest version of each symbolic name; equal versions: the last file name wins. */
