@@ -26,9 +26,9 @@ public final class PaymentStore {
         return present(ledger.get());
     }
 
-    /** Whether the ledger is there now (the store opened its database). */
-    boolean isOpen() {
-        return ledger.get() != null;
+    /** The ledger, or null while the store has not opened its database. */
+    PaymentLedger ledgerOrNull() {
+        return ledger.get();
     }
 
     Deliveries deliveries() {

@@ -26,7 +26,8 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 /**
  * A runtime started before its PostgreSQL (as systemd may start them): health says the ledger is
- * unavailable, and once the database is up the store opens by itself, without a restart, and takes payments.
+ * unavailable, and once the database is up the store opens by itself, without a restart, and takes payments;
+ * when the database goes away again, health says it is unreachable.
  */
 class DatabaseStartsLateTest {
 
@@ -36,7 +37,7 @@ class DatabaseStartsLateTest {
     Path work;
 
     @Test
-    void theLedgerOpensOnceTheDatabaseIsUpAndHealthSaysDownUntilThen() throws Exception {
+    void theLedgerOpensOnceTheDatabaseIsUpAndHealthSaysDownWhileItIsNot() throws Exception {
         int databasePort = freePort();
         int httpPort = freePort();
         String url = "jdbc:postgresql://127.0.0.1:" + databasePort + "/postgres?user=postgres";
@@ -59,6 +60,14 @@ class DatabaseStartsLateTest {
             assertThat(account.pay("inv-late-1", "5.00").expect(200).json().path("payments").asInt()).isEqualTo(1);
             String log = Files.readString(runtime.dataDir().resolve("logs/runtime.0.log"));
             assertThat(log).contains("the payments store did not open").contains("the payments store is open (attempt");
+
+            postgres.close(); // the database goes away under a running runtime
+            postgres = null;
+            HttpResponse<String> gone = Poll.until("/health to see the database gone", START_WAIT, () -> {
+                HttpResponse<String> answer = awaitHealth(httpPort);
+                return answer.statusCode() == 503 ? Optional.of(answer) : Optional.empty();
+            }, () -> "still up");
+            assertThat(gone.body()).contains("\"ledger\":\"unreachable\"");
         } finally {
             if (runtime == null) {
                 runtime = starting.exceptionally(e -> null).get(START_WAIT.toSeconds(), TimeUnit.SECONDS);

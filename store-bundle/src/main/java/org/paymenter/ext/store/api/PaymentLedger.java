@@ -1,5 +1,6 @@
 package org.paymenter.ext.store.api;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
@@ -43,4 +44,11 @@ public interface PaymentLedger {
      * @throws IllegalArgumentException when the query's cursor was not made by this ledger
      */
     Page<Payment> search(PaymentQuery query);
+
+    /**
+     * Whether the database answers now: a connection from the pool passes its validity check within
+     * {@code timeout}. May block for the pool's connection timeout when the database is gone; callers that
+     * must answer quickly (the health check) run it on a thread of their own.
+     */
+    boolean reachable(Duration timeout);
 }

@@ -6,7 +6,7 @@
  * keep tables of their own (bundle header {@code Paymenter-Migrations}).
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package org.paymenter.ext.store.api;
 
 import org.osgi.annotation.bundle.Export;

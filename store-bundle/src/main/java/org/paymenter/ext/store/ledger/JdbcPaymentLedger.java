@@ -86,6 +86,15 @@ public final class JdbcPaymentLedger implements PaymentLedger, AutoCloseable {
     }
 
     @Override
+    public boolean reachable(Duration timeout) {
+        try (Connection connection = dataSource.getConnection()) {
+            return connection.isValid((int) Math.max(1, timeout.toSeconds()));
+        } catch (SQLException e) {
+            return false;
+        }
+    }
+
+    @Override
     public Optional<Payment> find(String id) {
         try (Connection connection = dataSource.getConnection()) {
             return payments.byId(connection, id).map(StoredPayment::toPayment);
