@@ -3,7 +3,7 @@
  * so that no extension depends on the web server the host happens to use.
  */
 @Export
-@Version("1.1.0")
+@Version("1.2.0")
 package org.paymenter.ext.api.http;
 
 import org.osgi.annotation.bundle.Export;

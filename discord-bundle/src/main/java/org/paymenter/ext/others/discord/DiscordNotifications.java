@@ -13,6 +13,7 @@ import org.osgi.service.component.annotations.Component;
 import org.paymenter.ext.api.ExtensionMetadata;
 import org.paymenter.ext.api.InstanceConfig;
 import org.paymenter.ext.api.config.ConfigField;
+import org.paymenter.ext.api.http.HttpClients;
 import org.paymenter.ext.api.other.OtherExtension;
 import org.paymenter.ext.api.other.PanelEvent;
 
@@ -30,7 +31,7 @@ public final class DiscordNotifications implements OtherExtension {
     private static final System.Logger LOG = System.getLogger(DiscordNotifications.class.getName());
 
     private final ObjectMapper json = new ObjectMapper();
-    private final HttpClients clients = new HttpClients();
+    private final HttpClients clients = new HttpClients(WebhookClient::httpClientBuilder);
     private final MessageBuilder messages = new MessageBuilder(json);
     private final WebhookPayload payload = new WebhookPayload(json);
     private final DiscordErrors errors = new DiscordErrors(json);

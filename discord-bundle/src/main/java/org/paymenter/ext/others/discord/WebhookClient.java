@@ -32,6 +32,12 @@ final class WebhookClient {
     private final HttpClient http;
     private final DiscordErrors errors;
 
+    /** HTTP/1.1: one short request per event gains nothing from HTTP/2. Redirects are not followed. */
+    static HttpClient.Builder httpClientBuilder() {
+        return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(RetryPolicy.CONNECT_TIMEOUT)
+                .followRedirects(HttpClient.Redirect.NEVER);
+    }
+
     WebhookClient(HttpClient http, DiscordErrors errors) {
         this.http = http;
         this.errors = errors;

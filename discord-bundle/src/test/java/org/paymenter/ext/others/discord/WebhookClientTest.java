@@ -12,6 +12,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.paymenter.ext.api.ExtensionException;
+import org.paymenter.ext.api.http.HttpClients;
 import org.paymenter.ext.testkit.fakes.discord.FakeDiscordWebhook;
 import org.paymenter.ext.testkit.fakes.discord.ReceivedRequest;
 import org.paymenter.ext.testkit.fakes.discord.RetryAfterUnit;
@@ -28,7 +29,7 @@ class WebhookClientTest {
 
     private static FakeDiscordWebhook discord;
     private static Webhook webhook;
-    private final WebhookClient client = new WebhookClient(new HttpClients().client(true),
+    private final WebhookClient client = new WebhookClient(new HttpClients(WebhookClient::httpClientBuilder).client(true),
             new DiscordErrors(new ObjectMapper()));
 
     @BeforeAll

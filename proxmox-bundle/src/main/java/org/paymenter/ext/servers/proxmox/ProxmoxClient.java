@@ -40,6 +40,12 @@ final class ProxmoxClient {
     private final HttpClient http;
     private final Connection connection;
 
+    /** Proxmox VE speaks HTTP/1.1 only; asking for HTTP/2 would only add an upgrade attempt. */
+    static HttpClient.Builder httpClientBuilder() {
+        return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(ProxmoxDefaults.CONNECT_TIMEOUT).followRedirects(HttpClient.Redirect.NEVER);
+    }
+
     ProxmoxClient(HttpClient http, Connection connection) {
         this.http = http;
         this.connection = connection;

@@ -14,6 +14,7 @@ import org.paymenter.ext.api.ExtensionException;
 import org.paymenter.ext.api.ExtensionMetadata;
 import org.paymenter.ext.api.InstanceConfig;
 import org.paymenter.ext.api.config.ConfigField;
+import org.paymenter.ext.api.http.HttpClients;
 import org.paymenter.ext.api.server.Action;
 import org.paymenter.ext.api.server.LoginLinks;
 import org.paymenter.ext.api.server.ServerExtension;
@@ -34,7 +35,7 @@ public class ProxmoxServer implements ServerExtension, Upgradable, LoginLinks, S
     static final String NAME = "proxmox";
     private static final System.Logger LOG = System.getLogger(ProxmoxServer.class.getName());
 
-    private final HttpClients httpClients = new HttpClients();
+    private final HttpClients httpClients = new HttpClients(ProxmoxClient::httpClientBuilder);
     private final PasswordGenerator passwords = new PasswordGenerator();
     /** Instances already warned about, so the warning comes once per instance rather than once per call. */
     private final Set<String> warnedUnverified = ConcurrentHashMap.newKeySet();
@@ -127,7 +128,7 @@ public class ProxmoxServer implements ServerExtension, Upgradable, LoginLinks, S
     private ProxmoxClient client(InstanceConfig config) {
         Connection connection = Connection.from(config);
         warnIfExposed(config.id(), connection);
-        return new ProxmoxClient(httpClients.forConnection(connection), connection);
+        return new ProxmoxClient(httpClients.client(connection.verifyTls()), connection);
     }
 
     private void warnIfExposed(String instanceId, Connection connection) {
