@@ -19,7 +19,7 @@ import org.paymenter.ext.store.api.PaymentView;
 import org.paymenter.ext.store.api.StorageException;
 
 /**
- * {@code GET /api/v1/admin/payments} (filters {@code invoiceId}, {@code gateway}, {@code status},
+ * {@code GET /api/v1/admin/payments} (filters {@code invoiceId}, {@code subscriptionId}, {@code gateway}, {@code status},
  * {@code from}, {@code to}; {@code limit}, {@code cursor}) and {@code GET /api/v1/admin/payments/{id}}: the
  * ledger, newest first, as {@code {"items": [...], "next": cursor|null}}.
  */
@@ -34,7 +34,7 @@ public final class PaymentsResource {
     public List<Route> routes() {
         return List.of(
                 new Route("GET", Paths.PAYMENTS, Access.ADMIN,
-                        "List recorded payments, newest first (invoiceId, gateway, status, from, to, limit, cursor)",
+                        "List recorded payments, newest first (invoiceId, subscriptionId, gateway, status, from, to, limit, cursor)",
                         null, 0, this::list),
                 new Route("GET", Paths.PAYMENTS + "/{id}", Access.ADMIN, "Show one recorded payment", null, 0,
                         this::get));
@@ -46,7 +46,8 @@ public final class PaymentsResource {
         try {
             filter = new PaymentQuery(query.text("invoiceId"), query.text("gateway"), status(query.text("status")),
                     query.instant("from"), query.instant("to"),
-                    query.limit(PaymentQuery.DEFAULT_LIMIT, PaymentQuery.MAX_LIMIT), query.text("cursor"));
+                    query.limit(PaymentQuery.DEFAULT_LIMIT, PaymentQuery.MAX_LIMIT), query.text("cursor"),
+                    query.text("subscriptionId"));
         } catch (IllegalArgumentException e) {
             throw ApiException.badRequest(e.getMessage());
         }

@@ -30,6 +30,7 @@ final class PaymentTable {
     /** A search is this, plus one fixed condition per filter given, plus the order and the page size. */
     private static final String SEARCH = "SELECT " + COLUMNS + " FROM payments WHERE 1 = 1";
     private static final String BY_INVOICE = " AND invoice_id = ?";
+    private static final String BY_SUBSCRIPTION = " AND subscription_id = ?";
     private static final String BY_GATEWAY = " AND gateway = ?";
     private static final String BY_STATUS = " AND status = ?";
     private static final String FROM = " AND created_at >= ?";
@@ -90,6 +91,7 @@ final class PaymentTable {
         StringBuilder sql = new StringBuilder(SEARCH);
         List<Object> values = new ArrayList<>();
         condition(sql, values, BY_INVOICE, query.invoiceId());
+        condition(sql, values, BY_SUBSCRIPTION, query.subscriptionId());
         condition(sql, values, BY_GATEWAY, query.gateway());
         condition(sql, values, BY_STATUS, query.status() == null ? null : query.status().id());
         condition(sql, values, FROM, query.from());

@@ -99,6 +99,11 @@ abstract class LedgerContract {
                 .containsEntry("transactionId", "pi_second").containsEntry("amount", "9.99");
         assertThat(node.ledger().find(renewed.id())).contains(renewed);
         assertThat(node.count("panel_outbox")).isEqualTo(2);
+        List<Payment> ofSubscription = node.ledger().search(
+                new PaymentQuery(null, null, null, null, null, 50, null, "sub_1")).items();
+        assertThat(ofSubscription).extracting(Payment::transactionId).containsExactly("pi_second", "pi_first");
+        assertThat(node.ledger().search(new PaymentQuery(null, null, null, null, null, 50, null, "sub_other"))
+                .items()).isEmpty();
     }
 
     @Test

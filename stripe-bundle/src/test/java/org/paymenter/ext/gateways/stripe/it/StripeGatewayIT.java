@@ -146,17 +146,15 @@ class StripeGatewayIT {
 
         JsonNode first = single(payments("1100"));
         assertThat(first.path("subscriptionId").asText()).isEqualTo(subscription);
-        JsonNode rows = api.get(AdminApi.ADMIN + "/payments?gateway=" + STRIPE).expect(200).json().path("items");
-        List<JsonNode> renewals = new java.util.ArrayList<>();
-        rows.forEach(row -> {
-            if (subscription.equals(row.path("subscriptionId").asText()) && row.path("invoiceId").isNull()) {
-                renewals.add(row);
-            }
-        });
-        assertThat(renewals).hasSize(1);
-        assertThat(renewals.get(0).path("amount").asText()).isEqualTo("9.99");
-        assertThat(renewals.get(0).path("status").asText()).isEqualTo("succeeded");
-        assertThat(renewals.get(0).path("transactionId").asText()).isNotEqualTo(first.path("transactionId").asText());
+        JsonNode rows = api.get(AdminApi.ADMIN + "/payments?subscriptionId=" + subscription).expect(200).json()
+                .path("items");
+        assertThat(rows.size()).as("the subscription's payments: %s", rows).isEqualTo(2);
+        JsonNode renewed = rows.get(0); // newest first
+        assertThat(renewed.path("invoiceId").isNull()).isTrue();
+        assertThat(renewed.path("amount").asText()).isEqualTo("9.99");
+        assertThat(renewed.path("status").asText()).isEqualTo("succeeded");
+        assertThat(renewed.path("transactionId").asText()).isNotEqualTo(first.path("transactionId").asText());
+        assertThat(rows.get(1).path("id").asText()).isEqualTo(first.path("id").asText());
     }
 
     @Test
