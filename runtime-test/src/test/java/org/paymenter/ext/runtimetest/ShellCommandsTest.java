@@ -85,6 +85,7 @@ class ShellCommandsTest {
         assertThat(lineWith(updated, "port")).contains("9000");
         assertThat(lineWith(updated, "token")).as("an update keeps the stored secret").contains("set");
         assertThat(rt.shell("config", SERVER, "shell-1")).contains("h.example").doesNotContain("topsecret");
+        assertThat(rt.shell("config", SERVER)).contains("ext:config " + SERVER + " <instance name>", "shell-1");
         assertThat(rt.shell("test", "shell-1")).isEqualTo("ok: connected to h.example:9000 with a token of 9 characters");
     }
 
@@ -144,8 +145,10 @@ class ShellCommandsTest {
         rt.awaitNoService(OTHER_EXTENSION, filter);
         rt.awaitEntry(file, State.STOPPED);
         assertThat(rt.shell("diag")).contains(file, "STOPPED");
+        assertThat(rt.shell("list")).containsPattern("others +" + SampleOther.NAME + " +\\S+ +STOPPED +" + OTHER_BSN);
 
-        assertThat(rt.shell("start", OTHER_BSN)).startsWith("started " + OTHER_BSN).contains("ACTIVE");
+        // named as it was while it ran, though the registry no longer has it
+        assertThat(rt.shell("start", SampleOther.NAME)).startsWith("started " + OTHER_BSN).contains("ACTIVE");
         rt.awaitService(OTHER_EXTENSION, filter);
         rt.awaitEntry(file, State.ACTIVE);
     }

@@ -21,6 +21,8 @@ import sun.misc.Signal;
 public final class Main {
 
     static final String HOME_PROPERTY = "paymenter.home";
+    /** Where Gogo looks for {@code etc/gosh_profile}: the distribution's, whose {@code exit} stops in order. */
+    private static final String SHELL_HOME_PROPERTY = "gosh.home";
     private static final int EXIT_USAGE = 2;
     private static final int EXIT_FAILED = 1;
     private static final java.time.Duration ADMIN_API_WAIT = java.time.Duration.ofSeconds(10);
@@ -63,7 +65,10 @@ public final class Main {
                 () -> out.println("admin API: not running yet; the log says why if it does not start"));
         out.println(runtime.adminToken().describe());
         if (shell) {
-            out.println("Felix shell below: try ext:list, ext:diag, help; 'exit 0' or Ctrl-C stops the runtime");
+            out.println("Felix shell below: try ext:list, ext:diag, help; 'exit' or Ctrl-C stops the runtime");
+            if (System.getProperty(SHELL_HOME_PROPERTY) == null) {
+                System.setProperty(SHELL_HOME_PROPERTY, home.toString());
+            }
             runtime.attachShell(SystemBundles.inDirectory(home.resolve("lib/shell")));
         } else {
             out.println("no terminal: running headless until SIGTERM");

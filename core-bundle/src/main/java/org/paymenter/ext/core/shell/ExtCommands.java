@@ -17,6 +17,7 @@ import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.component.runtime.ServiceComponentRuntime;
 import org.paymenter.ext.core.api.BundleDeployments;
+import org.paymenter.ext.core.api.ExtensionHistory;
 import org.paymenter.ext.core.api.ExtensionInvoker;
 import org.paymenter.ext.core.api.ExtensionRegistry;
 import org.paymenter.ext.core.api.InstanceException;
@@ -60,6 +61,10 @@ public class ExtCommands {
             policyOption = ReferencePolicyOption.GREEDY)
     private volatile ServiceComponentRuntime scr;
 
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile ExtensionHistory history;
+
     @Activate
     public ExtCommands(@Reference(name = "registry") ExtensionRegistry registry,
             @Reference(name = "invoker") ExtensionInvoker invoker, BundleContext context) {
@@ -72,7 +77,9 @@ public class ExtCommands {
     public String list() {
         return run(() -> {
             BundleFolder current = folder;
-            return new ExtensionViews(registry, invoker).list(current == null ? null : current.entries());
+            ExtensionHistory known = history;
+            return new ExtensionViews(registry, invoker).list(current == null ? null : current.entries(),
+                    known == null ? List.of() : known.list());
         });
     }
 
@@ -116,6 +123,11 @@ public class ExtCommands {
         return run(() -> instanceCommands().list(extension));
     }
 
+    @Descriptor("say how to configure an extension's instances and which it has")
+    public String config(@Descriptor("extension: proxmox or servers/proxmox") String extension) {
+        return run(() -> instanceCommands().usage(extension));
+    }
+
     @Descriptor("show an instance; with key=value pairs, create it or change those keys (key= clears one)")
     public String config(@Descriptor("extension: proxmox or servers/proxmox") String extension,
             @Descriptor("instance name") String instanceName,
@@ -154,7 +166,7 @@ public class ExtCommands {
         if (current == null) {
             throw new CommandException("the bundles folder is not available; see ext:diag");
         }
-        return new JarDeployer(current, requireFolder(), registry);
+        return new JarDeployer(current, requireFolder(), registry, history);
     }
 
     private InstanceCommands instanceCommands() {

@@ -1,7 +1,9 @@
 package org.paymenter.ext.core.shell;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 import org.paymenter.ext.api.Extension;
 import org.paymenter.ext.api.ExtensionMetadata;
@@ -11,6 +13,7 @@ import org.paymenter.ext.core.api.ExtensionInvoker;
 import org.paymenter.ext.core.api.ExtensionRegistry;
 import org.paymenter.ext.core.api.InstanceService;
 import org.paymenter.ext.core.api.InvocationException;
+import org.paymenter.ext.core.api.KnownExtension;
 import org.paymenter.ext.runtime.deploy.FolderEntry;
 
 /** The text of {@code ext:list} and {@code ext:info}. */
@@ -26,25 +29,41 @@ final class ExtensionViews {
         this.invoker = invoker;
     }
 
-    /** @param folder the folder's entries, or null when the folder service is missing */
-    String list(List<FolderEntry> folder) {
+    /**
+     * The running extensions, then those that ran before and whose jar is in the folder but not active
+     * (stopped by an operator, failing to start), then the folder's other jars that are not active.
+     *
+     * @param folder the folder's entries, or null when the folder service is missing
+     * @param known  the extensions that ran before (the extension history), or an empty list
+     */
+    String list(List<FolderEntry> folder, List<KnownExtension> known) {
         StringBuilder out = new StringBuilder();
         List<ExtensionInfo> extensions = registry.list();
-        if (extensions.isEmpty()) {
-            out.append("no extensions are running");
-        } else {
-            TextTable table = new TextTable("CATEGORY", "NAME", "VERSION", "STATE", "BUNDLE", "PROBLEM");
-            extensions.forEach(e -> table.row(e.category(), e.name(), e.version(), e.state(),
-                    e.symbolicName() + " (" + e.bundleId() + ")", e.problem()));
-            out.append(table.render());
+        List<FolderEntry> inactive = folder == null ? List.of()
+                : new ArrayList<>(folder.stream().filter(e -> !e.isRunning()).toList());
+        TextTable table = new TextTable("CATEGORY", "NAME", "VERSION", "STATE", "BUNDLE", "PROBLEM");
+        extensions.forEach(e -> table.row(e.category(), e.name(), e.version(), e.state(),
+                e.symbolicName() + " (" + e.bundleId() + ")", e.problem()));
+        int rows = extensions.size();
+        for (KnownExtension k : known) {
+            if (registry.find(k.category(), k.name()).isPresent()) {
+                continue;
+            }
+            Optional<FolderEntry> jar = inactive.stream().filter(e -> k.symbolicName().equals(e.symbolicName()))
+                    .findFirst();
+            if (jar.isPresent()) {
+                FolderEntry e = jar.get();
+                table.row(k.category(), k.name(), k.version(), e.state(),
+                        k.symbolicName() + (e.bundleId() >= 0 ? " (" + e.bundleId() + ")" : ""), e.reason());
+                inactive.remove(e);
+                rows++;
+            }
         }
+        out.append(rows == 0 ? "no extensions are running" : table.render());
         if (folder == null) {
             out.append("\n\nthe bundles folder service is not available");
-        } else {
-            List<FolderEntry> inactive = folder.stream().filter(e -> !e.isRunning()).toList();
-            if (!inactive.isEmpty()) {
-                out.append("\n\njars not active:\n").append(folderTable(inactive).render());
-            }
+        } else if (!inactive.isEmpty()) {
+            out.append("\n\njars not active:\n").append(folderTable(inactive).render());
         }
         return out.toString();
     }

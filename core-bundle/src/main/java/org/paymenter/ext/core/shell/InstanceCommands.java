@@ -81,6 +81,16 @@ final class InstanceCommands {
         }
     }
 
+    /** What {@code ext:config <extension>} without an instance name answers: how to go on. */
+    String usage(String extension) {
+        ExtensionRef ref = Lookups.extensionRef(registry, instances, extension);
+        List<String> names = instances.list(ref.category(), ref.name()).stream().map(Instance::name).toList();
+        return "give an instance name: ext:config " + ref.name() + " <instance name> [key=value ...]\n"
+                + (names.isEmpty() ? ref.path() + " has no instances yet" : "instances of " + ref.path() + ": "
+                        + String.join(", ", names))
+                + "; ext:info " + ref.name() + " lists its config fields";
+    }
+
     String test(String idOrName) {
         Instance instance = Lookups.instance(instances, idOrName);
         if (instance.category() != Category.SERVERS) {

@@ -6,8 +6,11 @@ import java.util.Optional;
 
 import org.paymenter.ext.core.api.BundleDeployments;
 import org.paymenter.ext.core.api.DeploymentException;
+import org.paymenter.ext.api.Category;
+import org.paymenter.ext.core.api.ExtensionHistory;
 import org.paymenter.ext.core.api.ExtensionInfo;
 import org.paymenter.ext.core.api.ExtensionRegistry;
+import org.paymenter.ext.core.api.KnownExtension;
 import org.paymenter.ext.runtime.deploy.BundleFolder;
 import org.paymenter.ext.runtime.deploy.FolderEntry;
 
@@ -20,11 +23,15 @@ final class JarDeployer {
     private final BundleDeployments deployments;
     private final BundleFolder folder;
     private final ExtensionRegistry registry;
+    private final ExtensionHistory history;
 
-    JarDeployer(BundleDeployments deployments, BundleFolder folder, ExtensionRegistry registry) {
+    /** @param history the extensions that ran before, so a stopped one can be named; null when unavailable */
+    JarDeployer(BundleDeployments deployments, BundleFolder folder, ExtensionRegistry registry,
+            ExtensionHistory history) {
         this.deployments = deployments;
         this.folder = folder;
         this.registry = registry;
+        this.history = history;
     }
 
     String install(String pathText) {
@@ -61,10 +68,10 @@ final class JarDeployer {
         if (entries.stream().anyMatch(e -> text.equals(e.symbolicName()))) {
             return text;
         }
-        Optional<ExtensionInfo> extension = findExtension(text);
-        if (extension.isPresent() && entries.stream()
-                .anyMatch(e -> extension.get().symbolicName().equals(e.symbolicName()))) {
-            return extension.get().symbolicName();
+        Optional<String> extension = findExtension(text).map(ExtensionInfo::symbolicName)
+                .or(() -> findStoppedExtension(text));
+        if (extension.isPresent() && entries.stream().anyMatch(e -> extension.get().equals(e.symbolicName()))) {
+            return extension.get();
         }
         throw new CommandException("'" + text + "' is neither an extension, a symbolic name nor a bundle id of "
                 + "a jar in " + folder.directory());
@@ -76,6 +83,23 @@ final class JarDeployer {
         } catch (IllegalArgumentException e) {
             throw new CommandException(e.getMessage(), e);
         }
+    }
+
+    /** The bundle that last ran the extension {@code name} or {@code category/name}, if only one did. */
+    private Optional<String> findStoppedExtension(String text) {
+        if (history == null) {
+            return Optional.empty();
+        }
+        int slash = text.indexOf('/');
+        Optional<Category> category = slash < 0 ? Optional.empty() : Category.fromPath(text.substring(0, slash));
+        if (slash >= 0 && category.isEmpty()) {
+            return Optional.empty();
+        }
+        String name = slash < 0 ? text : text.substring(slash + 1);
+        List<String> candidates = history.list().stream()
+                .filter(k -> k.name().equals(name) && category.map(c -> c == k.category()).orElse(true))
+                .map(KnownExtension::symbolicName).filter(s -> !s.isEmpty()).distinct().toList();
+        return candidates.size() == 1 ? Optional.of(candidates.get(0)) : Optional.empty();
     }
 
     private static String run(java.util.function.Supplier<String> action) {

@@ -97,7 +97,7 @@ class JarDeployerTest {
     }
 
     private final FakeFolder folder = new FakeFolder();
-    private final JarDeployer deployer = new JarDeployer(new FolderDeployments(folder), folder, registry);
+    private final JarDeployer deployer = new JarDeployer(new FolderDeployments(folder), folder, registry, null);
 
     private Path jar(String name, String bsn, String version) throws IOException {
         Manifest manifest = new Manifest();

@@ -484,7 +484,8 @@ public final class FolderDeployer implements BundleFolder, AutoCloseable {
             }
             State before = reportedStates.put(jar.fileName(), entry.state());
             if (entry.state() != before && entry.state() != State.ACTIVE && entry.state() != State.FAILED) {
-                LOG.log(Level.WARNING, jar.fileName() + ": " + entry.reason());
+                // an operator's stop is what they asked for, not a problem to warn about
+                LOG.log(entry.state() == State.STOPPED ? Level.INFO : Level.WARNING, jar.fileName() + ": " + entry.reason());
             }
         }
         reportedStates.keySet().retainAll(byFile.keySet());
