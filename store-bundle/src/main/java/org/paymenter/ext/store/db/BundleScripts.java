@@ -10,7 +10,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Enumeration;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.flywaydb.core.api.ResourceProvider;
 import org.flywaydb.core.api.resource.LoadableResource;
@@ -31,10 +33,23 @@ final class BundleScripts implements ResourceProvider {
         this.folder = folder;
     }
 
-    /** Whether the folder holds no SQL script at all. */
-    boolean isEmpty() {
+    /** Each SQL script's file name and content. */
+    Map<String, String> contents() {
+        Map<String, String> contents = new HashMap<>();
         Enumeration<URL> entries = bundle.findEntries(folder, "*.sql", false);
-        return entries == null || !entries.hasMoreElements();
+        while (entries != null && entries.hasMoreElements()) {
+            URL url = entries.nextElement();
+            try (var in = url.openStream()) {
+                contents.put(fileName(url), new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read " + url, e);
+            }
+        }
+        return contents;
+    }
+
+    private static String fileName(URL url) {
+        return url.getPath().substring(url.getPath().lastIndexOf('/') + 1);
     }
 
     @Override
@@ -49,7 +64,7 @@ final class BundleScripts implements ResourceProvider {
         Enumeration<URL> entries = bundle.findEntries(folder, prefix + "*", false);
         while (entries != null && entries.hasMoreElements()) {
             URL url = entries.nextElement();
-            String name = url.getPath().substring(url.getPath().lastIndexOf('/') + 1);
+            String name = fileName(url);
             if (Arrays.stream(suffixes).anyMatch(name::endsWith)) {
                 scripts.add(new Script(folder, name, url));
             }

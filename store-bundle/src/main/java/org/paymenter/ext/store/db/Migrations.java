@@ -2,6 +2,7 @@ package org.paymenter.ext.store.db;
 
 import java.lang.System.Logger.Level;
 import java.util.List;
+import java.util.Map;
 
 import javax.sql.DataSource;
 
@@ -68,9 +69,13 @@ public final class Migrations {
      */
     public static int apply(DataSource dataSource, Bundle bundle, String folder, String historyTable) {
         BundleScripts scripts = new BundleScripts(bundle, folder);
-        if (scripts.isEmpty()) {
+        Map<String, String> contents = scripts.contents();
+        if (contents.isEmpty()) {
             throw new IllegalStateException("no migration scripts (*.sql) in " + folder + " of "
                     + bundle.getSymbolicName() + " " + bundle.getVersion());
+        }
+        if (AppliedScripts.allApplied(dataSource, historyTable, contents)) {
+            return 0; // the usual restart: Flyway would only confirm it
         }
         FluentConfiguration config = Flyway.configure(Migrations.class.getClassLoader())
                 .resourceProvider(scripts)
