@@ -27,9 +27,18 @@ record Connection(String instanceName, URI base, String tokenId, String tokenSec
             throw new ExtensionException("instance '" + config.name() + "': host must be a bare host name or address, not '"
                     + host + "'");
         }
+        if (host.indexOf(':') >= 0 && host.indexOf(':') == host.lastIndexOf(':')) { // IPv6 literals have several
+            throw new ExtensionException("instance '" + config.name() + "': host '" + host
+                    + "' includes a port; give the host alone and the port in the port field");
+        }
         String scheme = config.string(InstanceFields.SCHEME, ProxmoxDefaults.SCHEME);
         int port = config.integer(InstanceFields.PORT, ProxmoxDefaults.PORT);
-        URI base = URI.create(scheme + "://" + bracketed(host) + ":" + port);
+        URI base;
+        try {
+            base = URI.create(scheme + "://" + bracketed(host) + ":" + port);
+        } catch (IllegalArgumentException e) {
+            throw new ExtensionException("instance '" + config.name() + "': '" + host + "' is not a host name or address", e);
+        }
         return new Connection(config.name(), base,
                 config.requireString(InstanceFields.TOKEN_ID).trim(),
                 config.requireString(InstanceFields.TOKEN_SECRET).trim(),

@@ -36,6 +36,7 @@ final class ProxmoxClient {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String API = "/api2/json";
     private static final String JSON_TYPE = "application/json";
+    private static final int MAX_REASON_CHARS = 200;
 
     private final HttpClient http;
     private final Connection connection;
@@ -95,7 +96,7 @@ final class ProxmoxClient {
         JsonNode body = parse(response.body());
         int status = response.statusCode();
         if (status / 100 != 2) {
-            throw refused(status, body == null ? NullNode.getInstance() : body, call);
+            throw refused(status, body == null ? NullNode.getInstance() : body, response.body(), call);
         }
         if (body == null || !body.has("data")) {
             throw new ProxmoxException(status, "", "Proxmox VE answered " + status + " to " + call
@@ -133,22 +134,36 @@ final class ProxmoxClient {
     }
 
     /**
-     * The node's own words: the JSON formatter puts them in {@code message} (they are also the reason phrase,
-     * which the JDK client does not expose) and parameter errors in {@code errors}. Authentication failures
-     * come with an empty body, so those get a sentence of ours.
+     * The node's own words: pve-http-server 5.2 and later put them in {@code message} (older ones only in the
+     * reason phrase, which the JDK client does not expose), parameter errors in {@code errors}; a proxy in
+     * front of it, or a 401, may answer plain text. Without any of those, a sentence of ours.
      */
-    private static ProxmoxException refused(int status, JsonNode body, String call) {
+    private static ProxmoxException refused(int status, JsonNode body, String rawBody, String call) {
         String message = body.path("message").asText("").trim();
+        if (message.isEmpty() && body.isNull() && rawBody != null) {
+            message = firstLine(rawBody);
+        }
         List<String> details = new ArrayList<>();
         body.path("errors").properties().forEach(e -> details.add(e.getKey() + ": " + e.getValue().asText().trim()));
         if (message.isEmpty()) {
             message = status == 401 ? "authentication failure; check the API token ID and secret"
                     : status == 403 ? "permission denied; give the API token's user the privileges it needs"
-                    : "no message";
+                    : details.isEmpty() ? "no reason in the answer (older Proxmox VE gives it only in the HTTP status "
+                            + "line; the node's task log or syslog has it)" : "parameter verification failed";
         }
         String text = "Proxmox VE answered " + status + " to " + call + ": " + message
                 + (details.isEmpty() ? "" : " (" + String.join("; ", details) + ")");
         return new ProxmoxException(status, message, text, null);
+    }
+
+    /** The first non-blank line of a plain-text answer, cut to a readable length; HTML pages say nothing useful. */
+    private static String firstLine(String text) {
+        String trimmed = text.strip();
+        if (trimmed.isEmpty() || trimmed.startsWith("<")) {
+            return "";
+        }
+        String line = trimmed.lines().findFirst().orElse("").strip();
+        return line.length() <= MAX_REASON_CHARS ? line : line.substring(0, MAX_REASON_CHARS) + "...";
     }
 
     /** The body as JSON, or null when it is empty or not JSON (a proxy's HTML error page). */

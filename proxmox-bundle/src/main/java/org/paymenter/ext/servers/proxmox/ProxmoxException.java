@@ -11,6 +11,8 @@ final class ProxmoxException extends ExtensionException {
 
     /** What {@link #status()} is when no HTTP answer came (timeout, refused connection, TLS failure). */
     static final int NO_ANSWER = 0;
+    /** The lowest status of a server-side failure; a missing VM is one of them (500). */
+    static final int SERVER_ERROR = 500;
 
     private final int status;
     private final String remoteMessage;
@@ -27,13 +29,5 @@ final class ProxmoxException extends ExtensionException {
 
     String remoteMessage() {
         return remoteMessage;
-    }
-
-    /**
-     * Whether the VM the call was about does not exist. Proxmox VE says so with a 500 naming the missing
-     * configuration file ("Configuration file 'nodes/pve1/qemu-server/105.conf' does not exist").
-     */
-    boolean isMissingVm() {
-        return status == 500 && remoteMessage.startsWith("Configuration file") && remoteMessage.endsWith("does not exist");
     }
 }

@@ -58,7 +58,13 @@ public class ProxmoxServer implements ServerExtension, Upgradable, LoginLinks, S
 
     @Override
     public TestResult testConnection(InstanceConfig config) {
-        return new ConnectionCheck(client(config)).run();
+        ProxmoxClient client;
+        try {
+            client = client(config);
+        } catch (ExtensionException e) {
+            return TestResult.failed(e.getMessage()); // an unusable host is the test's answer, not an error
+        }
+        return new ConnectionCheck(client).run();
     }
 
     @Override

@@ -21,9 +21,23 @@ final class VmCalls {
         this.tasks = new TaskWaiter(client);
     }
 
-    /** {@code running} or {@code stopped}; a {@link ProxmoxException} that {@code isMissingVm()} when it is gone. */
+    /** {@code running} or {@code stopped}; a {@link ProxmoxException} (a 500) when the node has no such VM. */
     String status(VmRef vm) {
         return client.get(vm.path() + "/status/current").path("status").asText();
+    }
+
+    /**
+     * Whether no VM of the cluster has this VM's id: {@code /cluster/nextid?vmid=} answers the id itself only
+     * then ("VM 105 already exists" otherwise). Asked cluster-wide, so a VM moved to another node is not
+     * taken for gone; any failure to answer counts as not proven gone.
+     */
+    boolean isGone(VmRef vm) {
+        String vmid = String.valueOf(vm.vmid());
+        try {
+            return vmid.equals(client.get("/cluster/nextid", Map.of("vmid", vmid)).asText());
+        } catch (ExtensionException e) {
+            return false;
+        }
     }
 
     boolean isRunning(VmRef vm) {

@@ -56,7 +56,8 @@ final class VmLifecycle {
         try {
             vms.destroy(vm);
         } catch (ProxmoxException e) {
-            if (e.isMissingVm()) {
+            // A VM removed by hand answers 500 (its reason in the body only on newer nodes): ask the cluster.
+            if (e.status() >= ProxmoxException.SERVER_ERROR && vms.isGone(vm)) {
                 return ServerResult.done(vm + " no longer exists; nothing to remove");
             }
             throw e;

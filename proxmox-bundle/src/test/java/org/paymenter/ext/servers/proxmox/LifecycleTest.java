@@ -133,6 +133,28 @@ class LifecycleTest {
     }
 
     @Test
+    void aVmRemovedByHandIsRecognisedWithoutTheReasonInTheBody() {
+        // Spec §2.1.3 (and nodes before pve-http-server 5.2): the reason is only in the status line.
+        pve.messagesInBody(false);
+        extension.terminate(config, created);
+
+        ServerResult again = extension.terminate(config, created);
+
+        assertThat(again.message()).contains("VM 100 on node pve1 no longer exists");
+        assertThat(pve.requests("GET /cluster/nextid")).last()
+                .satisfies(r -> assertThat(r.query()).containsEntry("vmid", "100"));
+    }
+
+    @Test
+    void aVmMovedToAnotherNodeIsNotTakenForGone() {
+        pve.migrate(100, FakeProxmox.OTHER_NODE);
+
+        assertThatThrownBy(() -> extension.terminate(config, created))
+                .hasMessageContaining("Proxmox VE answered 500 to GET /nodes/pve1/qemu/100/status/current");
+        assertThat(pve.vm(100)).isPresent();
+    }
+
+    @Test
     void terminatingAServiceWithoutAVmDoesNothing() {
         ServerResult result = extension.terminate(config, Fixtures.service("43", Fixtures.cloneProduct(), Map.of()));
 

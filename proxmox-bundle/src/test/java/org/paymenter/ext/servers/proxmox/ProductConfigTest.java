@@ -42,6 +42,22 @@ class ProductConfigTest {
     }
 
     @Test
+    void aListTheNodeCannotGiveIsLeftEmptyAndTheRestIsStillOffered() {
+        try (FakeProxmox pve = FakeProxmox.start()) {
+            pve.respondWith500("/nodes/pve1/qemu", "storage 'nfs-templates' is not online");
+
+            List<ConfigField> fields = extension.productConfig(Fixtures.config(pve), Map.of());
+
+            assertThat(values(fields, "template")).isEmpty();
+            assertThat(values(fields, "node")).containsExactly("pve1", "pve2");
+            assertThat(values(fields, "storage")).containsExactly(FakeProxmox.IMAGE_STORAGE);
+            assertThat(values(fields, "iso")).contains(FakeProxmox.ISO);
+            assertThat(pve.requests("GET /nodes/pve1/storage")).allSatisfy(r -> assertThat(r.query())
+                    .containsEntry("enabled", "1"));
+        }
+    }
+
+    @Test
     void templatesFollowTheChosenNode() {
         try (FakeProxmox pve = FakeProxmox.start()) {
             List<ConfigField> fields = extension.productConfig(Fixtures.config(pve), Map.of("node", "pve2"));

@@ -167,7 +167,7 @@ class ProxmoxIT {
         Response create = operation(id, "create", "52", Fixtures.cloneProduct(), Map.of()).expect(502);
 
         assertThat(test.path("ok").asBoolean()).isFalse();
-        assertThat(test.path("message").asText()).contains("Proxmox VE answered 401 to GET /version",
+        assertThat(test.path("message").asText()).contains("Proxmox VE answered 401 to GET /nodes",
                 "authentication failure");
         assertThat(create.json().path("detail").asText()).contains("401", "check the API token ID and secret");
         assertThat(create.body()).doesNotContain("11111111-2222-3333-4444-555555555555");

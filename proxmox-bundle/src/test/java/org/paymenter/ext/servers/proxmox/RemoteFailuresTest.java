@@ -39,6 +39,16 @@ class RemoteFailuresTest {
     }
 
     @Test
+    void remote500WithoutAReasonInTheBodySaysWhereToLook() {
+        pve.messagesInBody(false).respondWith500("/cluster/nextid", "cluster not ready - no quorum?");
+
+        assertThatThrownBy(() -> extension.create(Fixtures.config(pve), Fixtures.newService(Fixtures.cloneProduct())))
+                .isInstanceOf(ExtensionException.class)
+                .hasMessageStartingWith("Proxmox VE answered 500 to GET /cluster/nextid: no reason in the answer")
+                .hasMessageContaining("task log or syslog");
+    }
+
+    @Test
     void parameterErrorsAreListedParameterByParameter() {
         var product = new java.util.HashMap<>(Fixtures.cloneProduct());
         product.put("model", "ne2k_isa");

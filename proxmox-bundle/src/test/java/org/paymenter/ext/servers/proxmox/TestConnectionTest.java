@@ -19,8 +19,9 @@ class TestConnectionTest {
             TestResult result = extension.testConnection(Fixtures.config(pve));
 
             assertThat(result.ok()).as(result.message()).isTrue();
-            assertThat(result.message()).contains("Proxmox VE 8.4.1", FakeProxmox.TOKEN_ID, "node pve1 is online");
-            assertThat(pve.requests().get(0).call()).isEqualTo("GET /version");
+            assertThat(result.message()).contains("accepts token " + FakeProxmox.TOKEN_ID, "node pve1 is online");
+            // /nodes is the one call every Proxmox VE answers (spec §2.1.2's test); /version is not needed
+            assertThat(pve.requests()).singleElement().satisfies(r -> assertThat(r.call()).isEqualTo("GET /nodes"));
         }
     }
 
@@ -31,8 +32,19 @@ class TestConnectionTest {
                     Map.of("token_secret", "00000000-0000-0000-0000-000000000000")));
 
             assertThat(result.ok()).isFalse();
-            assertThat(result.message()).contains("401", "GET /version", "authentication failure", "token");
+            assertThat(result.message()).contains("401", "GET /nodes", "authentication failure", "token");
             assertThat(pve.requests()).singleElement().satisfies(r -> assertThat(r.status()).isEqualTo(401));
+        }
+    }
+
+    @Test
+    void aHostWithThePortInItFailsTheTestWithASentence() {
+        try (FakeProxmox pve = FakeProxmox.start()) {
+            TestResult result = extension.testConnection(Fixtures.config(pve, Map.of("host", "pve.example.com:8006")));
+
+            assertThat(result.ok()).isFalse();
+            assertThat(result.message()).contains("'pve.example.com:8006' includes a port");
+            assertThat(pve.requests()).isEmpty();
         }
     }
 

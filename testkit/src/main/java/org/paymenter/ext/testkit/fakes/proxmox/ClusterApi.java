@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The cluster-wide and node-level endpoints: version, nodes, next free VMID, storages and their content,
@@ -26,11 +27,29 @@ final class ClusterApi {
         return List.of(
                 PveRoute.of("GET", "/version", c -> Map.of("version", VERSION, "release", "8.4", "repoid", "2a5fa54a8503f96d")),
                 PveRoute.of("GET", "/nodes", c -> nodes()),
-                PveRoute.of("GET", "/cluster/nextid", c -> String.valueOf(cluster.nextId())),
+                PveRoute.of("GET", "/cluster/nextid", this::nextId),
                 PveRoute.of("GET", "/nodes/" + NODE + "/storage", this::storages),
                 PveRoute.of("GET", "/nodes/" + NODE + "/storage/(?<storage>[^/]+)/content", this::content),
                 PveRoute.of("GET", "/nodes/" + NODE + "/network", this::network),
                 PveRoute.of("GET", "/nodes/" + NODE + "/tasks/(?<upid>[^/]+)/status", this::task));
+    }
+
+    /** With {@code vmid}: that id if it is free, else a parameter error, as the real endpoint answers. */
+    private String nextId(PveRoute.Call call) {
+        Optional<String> asked = call.params().get("vmid");
+        if (asked.isEmpty()) {
+            return String.valueOf(cluster.nextId());
+        }
+        int vmid;
+        try {
+            vmid = Integer.parseInt(asked.get());
+        } catch (NumberFormatException e) {
+            throw PveError.parameters(Map.of("vmid", "type check ('integer') failed - got '" + asked.get() + "'"));
+        }
+        if (cluster.vms.containsKey(vmid)) {
+            throw PveError.parameters(Map.of("vmid", "VM " + vmid + " already exists"));
+        }
+        return String.valueOf(vmid);
     }
 
     private List<Map<String, Object>> nodes() {

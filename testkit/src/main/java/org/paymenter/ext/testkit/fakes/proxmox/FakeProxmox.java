@@ -70,6 +70,7 @@ public final class FakeProxmox implements AutoCloseable {
     private final HttpServer server;
     private final ExecutorService executor;
     private volatile Duration delay = Duration.ZERO;
+    private volatile boolean messagesInBody = true;
 
     private FakeProxmox(boolean tls) throws IOException {
         seed();
@@ -89,7 +90,7 @@ public final class FakeProxmox implements AutoCloseable {
             server = HttpServer.create(loopback, 0);
         }
         server.createContext("/", new PveHttpHandler(cluster, routes, TOKEN_ID, tokenSecret, requests, failingPaths,
-                () -> delay));
+                () -> delay, () -> messagesInBody));
         server.setExecutor(executor);
         server.start();
     }
@@ -223,8 +224,32 @@ public final class FakeProxmox implements AutoCloseable {
         return this;
     }
 
+    /**
+     * Whether an error's reason also goes into the body's {@code message} (default), as pve-http-server 5.2
+     * and later do; false gives the older shape of spec §2.1.3, {@code {"data": null}} with the reason only
+     * in the status line, which a client of the JDK's HttpClient cannot read.
+     */
+    public FakeProxmox messagesInBody(boolean inBody) {
+        this.messagesInBody = inBody;
+        return this;
+    }
+
+    /** Moves a VM to another node of the cluster, as a migration (or HA) does behind the panel's back. */
+    public FakeProxmox migrate(int vmid, String node) {
+        synchronized (cluster) {
+            cluster.requireNode(node);
+            FakeVm vm = cluster.vms.get(vmid);
+            if (vm == null) {
+                throw new IllegalArgumentException("no VM " + vmid);
+            }
+            vm.node = node;
+        }
+        return this;
+    }
+
     /** Forgets every failure, the delay and the request log; VMs stay as they are. */
     public FakeProxmox reset() {
+        messagesInBody = true;
         failingPaths.clear();
         cluster.clearTaskFailures();
         cluster.runningPolls(1);

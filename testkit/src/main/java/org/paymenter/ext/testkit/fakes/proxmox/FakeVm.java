@@ -24,7 +24,8 @@ final class FakeVm {
     private static final String UNITS = "KMGT";
 
     final int vmid;
-    final String node;
+    /** Changed only by a migration. */
+    String node;
     final Map<String, String> config = new LinkedHashMap<>();
     String status = STOPPED;
     String qmpStatus = STOPPED;

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 
@@ -35,14 +36,17 @@ final class PveHttpHandler implements HttpHandler {
     private final List<RecordedRequest> requests;
     private final Map<String, String> failingPaths;
     private final Supplier<Duration> delay;
+    private final BooleanSupplier messagesInBody;
 
     /**
-     * @param requests     where each request is recorded (shared with the facade, thread-safe)
-     * @param failingPaths API path to the message of the 500 it answers (shared, thread-safe)
-     * @param delay        the current per-request delay
+     * @param requests       where each request is recorded (shared with the facade, thread-safe)
+     * @param failingPaths   API path to the message of the 500 it answers (shared, thread-safe)
+     * @param delay          the current per-request delay
+     * @param messagesInBody whether an error's reason also goes into the body's {@code message}
      */
     PveHttpHandler(PveCluster cluster, List<PveRoute> routes, String tokenId, String tokenSecret,
-            List<RecordedRequest> requests, Map<String, String> failingPaths, Supplier<Duration> delay) {
+            List<RecordedRequest> requests, Map<String, String> failingPaths, Supplier<Duration> delay,
+            BooleanSupplier messagesInBody) {
         this.cluster = cluster;
         this.routes = List.copyOf(routes);
         this.tokenId = tokenId;
@@ -50,6 +54,7 @@ final class PveHttpHandler implements HttpHandler {
         this.requests = requests;
         this.failingPaths = failingPaths;
         this.delay = delay;
+        this.messagesInBody = messagesInBody;
     }
 
     @Override
@@ -154,9 +159,16 @@ final class PveHttpHandler implements HttpHandler {
         }
     }
 
-    private static byte[] errorBody(PveError e) {
+    /**
+     * {@code {"data": null}}, with {@code errors} for parameter errors. The reason itself is the status line's
+     * (spec §2.1.3), which this server cannot set; pve-http-server 5.2 and later (PVE 8.4) also put it into
+     * {@code message}, as this fake does unless told otherwise.
+     */
+    private byte[] errorBody(PveError e) {
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("message", e.getMessage() + "\n");
+        if (messagesInBody.getAsBoolean()) {
+            body.put("message", e.getMessage() + "\n");
+        }
         if (!e.errors().isEmpty()) {
             body.put("errors", e.errors());
         }
