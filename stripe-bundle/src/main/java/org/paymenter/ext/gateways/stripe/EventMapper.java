@@ -152,8 +152,10 @@ final class EventMapper {
             return WebhookResult.nothing();
         }
         BigDecimal fee = MinorUnits.toDecimal(txn.getFee(), txn.getCurrency());
+        // With the amount: Stripe does not order events, and this one may be the first the ledger sees.
+        BigDecimal amount = MinorUnits.toDecimal(charge.getAmount(), charge.getCurrency());
         return WebhookResult.of(new PaymentEvent(metadata(charge.getMetadata(), StripeDefaults.INVOICE_ID),
-                charge.getPaymentIntent(), null, MinorUnits.code(charge.getCurrency()), fee, chargeStatus(charge)));
+                charge.getPaymentIntent(), amount, MinorUnits.code(charge.getCurrency()), fee, chargeStatus(charge)));
     }
 
     /**

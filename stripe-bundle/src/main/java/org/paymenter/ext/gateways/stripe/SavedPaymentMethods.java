@@ -1,5 +1,9 @@
 package org.paymenter.ext.gateways.stripe;
 
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+
 import org.paymenter.ext.api.ExtensionException;
 import org.paymenter.ext.api.gateway.AgreementRequest;
 import org.paymenter.ext.api.gateway.BillingAgreement;
@@ -11,6 +15,8 @@ import com.stripe.exception.StripeException;
 import com.stripe.model.PaymentIntent;
 import com.stripe.model.PaymentMethod;
 import com.stripe.model.SetupIntent;
+import com.stripe.net.RequestOptions;
+import com.stripe.param.PaymentIntentCreateParams;
 import com.stripe.param.SetupIntentCreateParams;
 
 /**
@@ -51,7 +57,18 @@ final class SavedPaymentMethods {
      * @return true when Stripe took the payment or is processing it; a decline or a payment that needs the
      *         customer to authenticate is an {@link ExtensionException} saying so
      */
-    static boolean charge(StripeClient stripe, ChargeRequest request) {
+    /**
+     * The charge's idempotency key: the invoice, amount, currency and payment method, and the day (UTC). A
+     * panel that retries after a timeout gets the first PaymentIntent back instead of charging twice; a
+     * decline is not repeated from Stripe's cache the next day, when the customer may have topped up.
+     */
+    static RequestOptions chargeOnce(ChargeRequest request, PaymentIntentCreateParams params, Clock clock) {
+        String key = "paymenter-charge-" + request.invoice().id() + "-" + params.getAmount() + params.getCurrency()
+                + "-" + request.agreement().externalReference() + "-" + LocalDate.now(clock.withZone(ZoneOffset.UTC));
+        return RequestOptions.builder().setIdempotencyKey(key).build();
+    }
+
+    static boolean charge(StripeClient stripe, ChargeRequest request, Clock clock) {
         String method = request.agreement().externalReference();
         String action = "charging invoice " + request.invoice().id() + " to saved payment method " + method;
         try {
@@ -60,8 +77,8 @@ final class SavedPaymentMethods {
                 throw new ExtensionException("payment method " + method + " is no longer saved on a Stripe customer, "
                         + "so it cannot be charged off-session");
             }
-            PaymentIntent intent = stripe.v1().paymentIntents()
-                    .create(PaymentIntentParams.forCharge(request, saved.getCustomer()));
+            PaymentIntentCreateParams params = PaymentIntentParams.forCharge(request, saved.getCustomer());
+            PaymentIntent intent = stripe.v1().paymentIntents().create(params, chargeOnce(request, params, clock));
             return switch (intent.getStatus()) {
                 case "succeeded", "processing" -> true;
                 case "requires_action" -> throw new ExtensionException("Stripe needs the customer to authenticate "

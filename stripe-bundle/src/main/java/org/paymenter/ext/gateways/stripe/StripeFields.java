@@ -31,15 +31,15 @@ final class StripeFields {
                         .description("Your Stripe secret key (sk_live_..., sk_test_...) or a restricted key "
                                 + "(rk_...) with write access to Checkout Sessions, PaymentIntents, SetupIntents, "
                                 + "Customers, Refunds and Payment Methods.")
-                        .rule("regex:^(sk|rk)_(live|test)_[A-Za-z0-9]+$").build(),
+                        .rule("regex:^(sk|rk)_(live|test)_\\S+$").build(),
                 ConfigField.text(PUBLISHABLE_KEY).label("Publishable key").required()
                         .description("pk_live_... or pk_test_...; given to Stripe.js with a PaymentIntent's client "
                                 + "secret.")
-                        .rule("regex:^pk_(live|test)_[A-Za-z0-9]+$").build(),
+                        .rule("regex:^pk_(live|test)_\\S+$").build(),
                 ConfigField.password(WEBHOOK_SECRET).label("Webhook signing secret")
                         .description("The whsec_... secret of the Stripe webhook endpoint that calls "
                                 + "/api/v1/webhooks/stripe/{instance id}. Webhooks are refused until it is set.")
-                        .rule("regex:^whsec_[A-Za-z0-9+/=]+$").build(),
+                        .rule("regex:^whsec_\\S+$").build(),
                 ConfigField.select(PAYMENT_FLOW).label("Payment flow").required().defaultValue(FLOW_CHECKOUT)
                         .option(FLOW_CHECKOUT, "Redirect to Stripe Checkout")
                         .option(FLOW_PAYMENT_INTENT, "PaymentIntent client secret for Stripe.js")

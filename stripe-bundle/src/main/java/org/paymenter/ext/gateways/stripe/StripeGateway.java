@@ -99,7 +99,7 @@ public class StripeGateway implements GatewayExtension, Refunds, BillingAgreemen
 
     @Override
     public boolean charge(InstanceConfig config, ChargeRequest request) {
-        return SavedPaymentMethods.charge(client(StripeSettings.of(config)), request);
+        return SavedPaymentMethods.charge(client(StripeSettings.of(config)), request, clock);
     }
 
     @Override

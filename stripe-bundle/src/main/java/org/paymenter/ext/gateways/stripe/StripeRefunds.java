@@ -6,13 +6,20 @@ import org.paymenter.ext.api.gateway.RefundRequest;
 
 import com.stripe.StripeClient;
 import com.stripe.exception.StripeException;
+import com.stripe.net.RequestOptions;
 import com.stripe.param.RefundCreateParams;
 
 /**
  * Refunds a payment by its transaction id (the payment intent, as webhooks record it; a charge id works
  * too): all that is left of it when no amount is given, else that amount in minor units.
+ *
+ * <p>The idempotency key is made from the payment and the amount, not drawn at random per call: a panel that
+ * retries after a timeout (the refund may have been made while it waited) gets the first refund back from
+ * Stripe instead of a second one. Stripe keeps keys for 24 hours.
  */
 final class StripeRefunds {
+
+    private static final String IDEMPOTENCY_PREFIX = "paymenter-refund-";
 
     private StripeRefunds() {
     }
@@ -29,11 +36,16 @@ final class StripeRefunds {
                     + "(ch_...) id, so Stripe cannot refund it");
         }
         try {
+            String amountKey = "rest";
             if (request.amount() != null) {
                 String currency = request.currency() != null ? request.currency() : currencyOf(stripe, transaction);
-                params.setAmount(MinorUnits.toMinor(request.amount(), currency));
+                long minor = MinorUnits.toMinor(request.amount(), currency);
+                params.setAmount(minor);
+                amountKey = minor + MinorUnits.code(currency);
             }
-            com.stripe.model.Refund refund = stripe.v1().refunds().create(params.build());
+            RequestOptions once = RequestOptions.builder()
+                    .setIdempotencyKey(IDEMPOTENCY_PREFIX + transaction + "-" + amountKey).build();
+            com.stripe.model.Refund refund = stripe.v1().refunds().create(params.build(), once);
             return new Refund(refund.getId(), transaction,
                     MinorUnits.toDecimal(refund.getAmount(), refund.getCurrency()),
                     MinorUnits.code(refund.getCurrency()), refund.getStatus());

@@ -29,13 +29,28 @@ final class WebhookVerifier {
         String header = request.header(StripeDefaults.SIGNATURE_HEADER)
                 .filter(h -> !h.isBlank())
                 .orElseThrow(() -> new WebhookRejectedException("no " + StripeDefaults.SIGNATURE_HEADER + " header"));
+        String body = request.bodyText();
+        long tolerance = StripeDefaults.WEBHOOK_TOLERANCE.toSeconds();
         try {
-            return Webhook.constructEvent(request.bodyText(), header, secret,
-                    StripeDefaults.WEBHOOK_TOLERANCE.toSeconds(), clock);
+            // The signature first: stripe-java's constructEvent parses the body before it checks the header,
+            // and its header parser throws plain runtime exceptions on a malformed t= (e.g. "t=abc").
+            Webhook.Signature.verifyHeader(body == null ? "" : body, header, secret, tolerance, clock);
         } catch (SignatureVerificationException e) {
             throw new WebhookRejectedException("Stripe signature not valid: " + e.getMessage(), e);
-        } catch (JsonParseException e) {
-            throw new WebhookRejectedException("signed, but not a Stripe event: " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            throw new WebhookRejectedException("malformed " + StripeDefaults.SIGNATURE_HEADER + " header", e);
         }
+        Event event;
+        try {
+            event = Webhook.constructEvent(body, header, secret, tolerance, clock);
+        } catch (SignatureVerificationException | RuntimeException e) {
+            // gson's JsonParseException for junk; an empty or "null" body parses to no event at all
+            throw new WebhookRejectedException("signed, but not a Stripe event"
+                    + (e instanceof JsonParseException ? ": " + e.getMessage() : ""), e);
+        }
+        if (event == null || event.getType() == null || event.getData() == null) {
+            throw new WebhookRejectedException("signed, but not a Stripe event: it has no type or no data");
+        }
+        return event;
     }
 }

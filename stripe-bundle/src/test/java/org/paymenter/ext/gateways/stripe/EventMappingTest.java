@@ -193,7 +193,8 @@ class EventMappingTest {
         assertThat(event.fee()).isEqualTo(new BigDecimal("0.88"));
         assertThat(event.transactionId()).isEqualTo(session.path("payment_intent").asText());
         assertThat(event.invoiceId()).isEqualTo("48");
-        assertThat(event.amount()).isNull();
+        // the amount too: Stripe does not order events, and a ledger row must never be "succeeded" without one
+        assertThat(event.amount()).isEqualTo(new BigDecimal("19.99"));
         assertThat(event.status()).isEqualTo(PaymentStatus.SUCCEEDED);
     }
 

@@ -161,6 +161,22 @@ class StripeGatewayTest {
     }
 
     @Test
+    void aRefundRetriedAfterATimeoutIsMadeOnceAtStripe() {
+        String intent = paidIntent("60", "19.99", "EUR");
+
+        Refund first = gateway.refund(checkout, new RefundRequest(intent, new BigDecimal("5.00"), "EUR"));
+        Refund retried = gateway.refund(checkout, new RefundRequest(intent, new BigDecimal("5.00"), "EUR"));
+        Refund another = gateway.refund(checkout, new RefundRequest(intent, new BigDecimal("4.00"), "EUR"));
+
+        assertThat(retried.refundId()).isEqualTo(first.refundId());
+        assertThat(another.refundId()).isNotEqualTo(first.refundId());
+        assertThat(stripe.objects("refund")).hasSize(2);
+        assertThat(stripe.requests("POST", "/v1/refunds")).extracting(RecordedRequest::idempotencyKey)
+                .containsExactly("paymenter-refund-" + intent + "-500EUR", "paymenter-refund-" + intent + "-500EUR",
+                        "paymenter-refund-" + intent + "-400EUR");
+    }
+
+    @Test
     void aPartialRefundWithoutACurrencyAsksStripeForThePaymentsCurrency() {
         String intent = paidIntent("51", "5000", "JPY");
 
@@ -295,6 +311,18 @@ class StripeGatewayTest {
         assertThat(create.param("amount")).isEqualTo("3000");
         assertThat(create.param("metadata", "invoice_id")).isEqualTo("58");
         assertThat(stripe.objects("payment_intent").get(0).path("status").asText()).isEqualTo("succeeded");
+    }
+
+    @Test
+    void aChargeRetriedTheSameDayIsOnePaymentAtStripe() {
+        ObjectNode card = stripe.savedCard(null, "7", "visa", "4242");
+
+        assertThat(gateway.charge(checkout, charge("61", "30.00", card))).isTrue();
+        assertThat(gateway.charge(checkout, charge("61", "30.00", card))).isTrue();
+
+        assertThat(stripe.objects("payment_intent")).hasSize(1);
+        assertThat(stripe.requests("POST", "/v1/payment_intents")).extracting(RecordedRequest::idempotencyKey)
+                .allSatisfy(key -> assertThat(key).startsWith("paymenter-charge-61-3000eur-" + card.path("id").asText()));
     }
 
     @Test

@@ -129,6 +129,35 @@ class WebhookVerifierTest {
                 .hasMessageContaining("not a Stripe event");
     }
 
+    @Test
+    void aMalformedTimestampIsASignatureRejectionNotAFailure() {
+        String signature = StripeSignatures.header(payload, NOW, WEBHOOK_SECRET).split(",")[1];
+
+        for (String header : new String[] { "t=abc," + signature, "t=," + signature, "t," + signature, "garbage" }) {
+            assertThatThrownBy(() -> WebhookVerifier.verify(webhook(payload, header), SECRET, CLOCK))
+                    .as(header).isInstanceOf(WebhookRejectedException.class);
+        }
+    }
+
+    @Test
+    void junkWithoutAValidSignatureIsRejectedForItsSignature() {
+        assertThatThrownBy(() -> WebhookVerifier.verify(webhook("this is not json", "t=" + NOW.getEpochSecond()
+                + ",v1=00"), SECRET, CLOCK))
+                .isInstanceOf(WebhookRejectedException.class)
+                .hasMessageContaining("signature not valid");
+    }
+
+    @Test
+    void aSignedObjectOrBodyWithoutTypeAndDataIsRejected() {
+        for (String body : new String[] { "{}", "", "null", "{\"id\": \"evt_1\", \"type\": \"payment_intent.succeeded\"}" }) {
+            String header = StripeSignatures.header(body, NOW, WEBHOOK_SECRET);
+
+            assertThatThrownBy(() -> WebhookVerifier.verify(webhook(body, header), SECRET, CLOCK))
+                    .as("body '%s'", body).isInstanceOf(WebhookRejectedException.class)
+                    .hasMessageContaining("not a Stripe event");
+        }
+    }
+
     private static ObjectNode intent() {
         ObjectNode pi = new ObjectMapper().createObjectNode();
         pi.put("id", "pi_3UnitTest");
