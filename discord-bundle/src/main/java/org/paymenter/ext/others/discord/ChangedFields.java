@@ -51,7 +51,7 @@ final class ChangedFields {
             if (attribute.equals(PASSWORD)) {
                 passwordChanged = true;
             } else if (!IGNORED.contains(attribute)) {
-                fields.add(EmbedField.inline(label(attribute), render(change.getValue()) + " -> " + render(newValue)));
+                fields.add(EmbedField.inline(label(attribute), renderOld(change.getValue()) + " -> " + render(newValue)));
             }
         }
         if (passwordChanged) {
@@ -85,6 +85,24 @@ final class ChangedFields {
     }
 
     /** Text as it is; anything else (numbers, booleans, null, lists) as JSON, as Paymenter shows new values. */
+    /**
+     * The old value as Paymenter writes it, by PHP's string conversion (spec §2.14: only the new value is
+     * JSON-encoded): null and false are empty, true is 1. Lists and maps, which PHP would print as "Array",
+     * are JSON.
+     */
+    private String renderOld(Object value) {
+        if (value == null || Boolean.FALSE.equals(value)) {
+            return "";
+        }
+        if (Boolean.TRUE.equals(value)) {
+            return "1";
+        }
+        if (value instanceof java.math.BigDecimal decimal) {
+            return decimal.toPlainString();
+        }
+        return value instanceof Number || value instanceof String ? value.toString() : render(value);
+    }
+
     private String render(Object value) {
         if (value instanceof String text) {
             return text;

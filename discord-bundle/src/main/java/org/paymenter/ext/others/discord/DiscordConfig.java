@@ -31,8 +31,9 @@ final class DiscordConfig {
                         .description("Channel settings → Integrations → Webhooks → Copy Webhook URL")
                         .rule("url").rule(WEBHOOK_URL_PATTERN).build(),
                 ConfigField.text(USERNAME).label("Username")
-                        .description("Posts under this name instead of the webhook's own (1 to 80 characters)")
-                        .rule("regex:.{1,80}").build(),
+                        .description("Posts under this name instead of the webhook's own (1 to 80 characters; "
+                                + "Discord refuses names containing 'discord' or 'clyde', and 'everyone' or 'here')")
+                        .rule("regex:(?i)(?!.*(discord|clyde))(?!(everyone|here)$).{1,80}").build(),
                 ConfigField.url(AVATAR_URL).label("Avatar URL")
                         .description("Image shown instead of the webhook's own avatar").build(),
                 ConfigField.select(PING_TYPE, Arrays.stream(PingType.values())

@@ -67,7 +67,13 @@ final class EmbedLimits {
         if (text == null) {
             return "";
         }
-        return text.length() <= limit ? text : text.substring(0, limit - EventFields.ELLIPSIS.length()) + EventFields.ELLIPSIS;
+        return text.length() <= limit ? text : prefix(text, limit - EventFields.ELLIPSIS.length()) + EventFields.ELLIPSIS;
+    }
+
+    /** The first {@code length} chars, one fewer when that would split an emoji's surrogate pair. */
+    static String prefix(String text, int length) {
+        int end = length > 0 && Character.isHighSurrogate(text.charAt(length - 1)) ? length - 1 : length;
+        return text.substring(0, end);
     }
 
     private static String nonEmpty(String text) {

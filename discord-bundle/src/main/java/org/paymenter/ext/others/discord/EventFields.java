@@ -124,7 +124,7 @@ final class EventFields {
     }
 
     static String truncate(String text) {
-        return text.length() > MESSAGE_LIMIT ? text.substring(0, MESSAGE_KEEP) + ELLIPSIS : text;
+        return text.length() > MESSAGE_LIMIT ? EmbedLimits.prefix(text, MESSAGE_KEEP) + ELLIPSIS : text;
     }
 
     private static EmbedField field(String name, String value) {

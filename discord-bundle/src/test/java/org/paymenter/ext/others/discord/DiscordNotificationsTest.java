@@ -97,6 +97,20 @@ class DiscordNotificationsTest {
     }
 
     @Test
+    void usernamesDiscordRefusesAreRefusedWhenTheInstanceIsSaved() {
+        for (String name : new String[] { "Discord Alerts", "my clyde", "everyone", "HERE", "x".repeat(81) }) {
+            Map<String, Object> config = validConfig();
+            config.put("username", name);
+
+            assertThat(ConfigValidator.validate(extension.configSchema(), config).errors())
+                    .as(name).extracting(FieldError::field).containsExactly("username");
+        }
+        Map<String, Object> fine = validConfig();
+        fine.put("username", "Everyone's Billing");
+        assertThat(ConfigValidator.validate(extension.configSchema(), fine).errors()).isEmpty();
+    }
+
+    @Test
     void aUrlThatIsNotAWebhookIsRefusedWithoutEchoingIt() {
         Map<String, Object> config = validConfig();
         config.put("webhook_url", "https://discord.com/channels/123/secret-ish");

@@ -14,6 +14,7 @@ import org.paymenter.ext.api.InstanceConfig;
 import org.paymenter.ext.api.other.PanelEvent;
 import org.paymenter.ext.api.other.PanelTopics;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /** The embed of every event, in the layouts of spec §2.14. */
@@ -140,6 +141,18 @@ class MessageBuilderTest {
     }
 
     @Test
+    void oldValuesReadAsPhpWritesThemAndOnlyNewOnesAsJson() {
+        Map<String, Object> order = new java.util.HashMap<>(Map.of("id", 12, "paid", true, "coupon_id", 5));
+        order.put("note", null);
+        Map<String, Object> old = new java.util.HashMap<>(Map.of("paid", false, "note", "call first"));
+        old.put("coupon_id", null);
+        Map<String, Object> data = Map.of("order", order, "original", old);
+
+        assertThat(fieldTexts(embed(NotifiedEvent.ORDER_UPDATED, data))).contains("Paid:  -> true",
+                "Coupon id:  -> 5", "Note: call first -> null");
+    }
+
+    @Test
     void anUpdateWithoutOldValuesShowsOnlyTheId() {
         assertThat(fieldTexts(embed(NotifiedEvent.ORDER_UPDATED, Map.of("order", Map.of("id", 12, "status", "paid")))))
                 .containsExactly("ID: [Order #12](https://panel.example.com/admin/orders/12/edit)");
@@ -255,6 +268,34 @@ class MessageBuilderTest {
         assertThat(embed.path("timestamp").asText()).isEqualTo("2026-12-03T17:00:00.123Z");
         assertThat(embed.path("fields")).extracting(f -> f.path("name").asText(), f -> f.path("inline").asBoolean())
                 .containsExactly(tuple("Id", true));
+    }
+
+    @Test
+    void onlyTheConfiguredPingMayNotifyAnyone() {
+        InstanceConfig role = TestInstances.config(WEBHOOK, Map.of("ping_type", "role", "ping_id", "222"));
+        var payload = new WebhookPayload(new ObjectMapper());
+
+        var none = payload.tree(message(TestInstances.notifyingAll(WEBHOOK), NotifiedEvent.INVOICE_PAID,
+                SamplePayloads.invoicePaid())).path("allowed_mentions");
+        var pinged = payload.tree(message(role, NotifiedEvent.INVOICE_PAID, SamplePayloads.invoicePaid()))
+                .path("allowed_mentions");
+
+        assertThat(none.path("parse").isArray()).isTrue();
+        assertThat(none.path("parse")).isEmpty();
+        assertThat(none.has("users") || none.has("roles")).isFalse();
+        assertThat(pinged.path("parse")).isEmpty();
+        assertThat(pinged.path("roles")).extracting(JsonNode::asText).containsExactly("222");
+    }
+
+    @Test
+    void textIsNeverCutInsideAnEmoji() {
+        String text = "a".repeat(1020) + "\uD83D\uDE00".repeat(3); // each emoji is a surrogate pair
+
+        String cut = EmbedLimits.cut(text, 1024);
+
+        assertThat(cut).isEqualTo("a".repeat(1020) + EventFields.ELLIPSIS);
+        assertThat(EventFields.truncate("b".repeat(1020) + "\uD83D\uDE00".repeat(5)))
+                .isEqualTo("b".repeat(1020) + EventFields.ELLIPSIS);
     }
 
     @Test

@@ -18,10 +18,15 @@ class RateLimitAnswerTest {
 
     private static final OptionalInt UNVERSIONED = OptionalInt.empty();
 
-    private static RateLimitAnswer answer(Double body, Double header, Double resetAfter) {
-        return new RateLimitAnswer(body == null ? OptionalDouble.empty() : OptionalDouble.of(body),
-                header == null ? OptionalDouble.empty() : OptionalDouble.of(header),
-                resetAfter == null ? OptionalDouble.empty() : OptionalDouble.of(resetAfter), false);
+    /** @param body an Integer for a whole JSON number, a Double for a float, or null */
+    private static RateLimitAnswer answer(Number body, Double header, Double resetAfter) {
+        return answer(body, header, resetAfter, false);
+    }
+
+    private static RateLimitAnswer answer(Number body, Double header, Double resetAfter, boolean global) {
+        return new RateLimitAnswer(body == null ? OptionalDouble.empty() : OptionalDouble.of(body.doubleValue()),
+                body instanceof Integer, header == null ? OptionalDouble.empty() : OptionalDouble.of(header),
+                resetAfter == null ? OptionalDouble.empty() : OptionalDouble.of(resetAfter), global);
     }
 
     @Test
@@ -32,32 +37,41 @@ class RateLimitAnswerTest {
 
     @Test
     void aUrlNamingV6OrV7MeansMillisecondsEvenForSmallValues() {
-        assertThat(answer(300.0, null, null).waitFor(OptionalInt.of(6))).isEqualTo(Duration.ofMillis(300));
-        assertThat(answer(5.0, null, null).waitFor(OptionalInt.of(7))).isEqualTo(Duration.ofMillis(5));
+        assertThat(answer(300, null, null).waitFor(OptionalInt.of(6))).isEqualTo(Duration.ofMillis(300));
+        assertThat(answer(5, null, null).waitFor(OptionalInt.of(7))).isEqualTo(Duration.ofMillis(5));
     }
 
     @Test
     void aUrlNamingV8OrLaterMeansSecondsEvenForLargeValues() {
-        assertThat(answer(1500.0, null, null).waitFor(OptionalInt.of(9))).isEqualTo(Duration.ofSeconds(1500));
+        assertThat(answer(1500, null, null).waitFor(OptionalInt.of(9))).isEqualTo(Duration.ofSeconds(1500));
     }
 
     @Test
-    void onAnUnversionedUrlValuesAbove1000AreMilliseconds() {
-        assertThat(answer(6457.0, null, null).waitFor(UNVERSIONED)).isEqualTo(Duration.ofMillis(6457));
-        assertThat(answer(1000.0, null, null).waitFor(UNVERSIONED)).isEqualTo(Duration.ofSeconds(1000));
+    void onAnUnversionedUrlWholeValuesAbove1000AreMilliseconds() {
+        assertThat(answer(6457, null, null).waitFor(UNVERSIONED)).isEqualTo(Duration.ofMillis(6457));
+        assertThat(answer(1000, null, null).waitFor(UNVERSIONED)).isEqualTo(Duration.ofSeconds(1000));
+    }
+
+    @Test
+    void aFloatInTheBodyIsSecondsWhateverTheOtherValues() {
+        // a global limit's retry_after beside a webhook's short Reset-After, as v10 answers it
+        assertThat(answer(2.0, null, 0.05, true).waitFor(UNVERSIONED)).isEqualTo(Duration.ofSeconds(2));
+        assertThat(answer(1500.5, null, null).waitFor(UNVERSIONED)).isEqualTo(Duration.ofMillis(1_500_500));
     }
 
     @Test
     void onAnUnversionedUrlAValueFarAboveTheResetAfterSecondsIsMilliseconds() {
-        assertThat(answer(300.0, 300.0, 0.3).waitFor(UNVERSIONED)).isEqualTo(Duration.ofMillis(300));
-        assertThat(answer(3.0, 3.0, 3.0).waitFor(UNVERSIONED)).isEqualTo(Duration.ofSeconds(3));
-        assertThat(answer(8.0, null, 0.3).waitFor(UNVERSIONED)).isEqualTo(Duration.ofSeconds(8));
+        assertThat(answer(300, 300.0, 0.3).waitFor(UNVERSIONED)).isEqualTo(Duration.ofMillis(300));
+        assertThat(answer(3, 3.0, 3.0).waitFor(UNVERSIONED)).isEqualTo(Duration.ofSeconds(3));
+        assertThat(answer(8, null, 0.3).waitFor(UNVERSIONED)).isEqualTo(Duration.ofSeconds(8));
+        assertThat(answer(300, null, 0.3, true).waitFor(UNVERSIONED)).as("global").isEqualTo(Duration.ofSeconds(300));
     }
 
     @Test
     void theRetryAfterHeaderCountsWhenTheBodyHasNoValue() {
         assertThat(answer(null, 2.0, null).waitFor(UNVERSIONED)).isEqualTo(Duration.ofSeconds(2));
-        assertThat(answer(null, 2500.0, null).waitFor(UNVERSIONED)).isEqualTo(Duration.ofMillis(2500));
+        // HTTP's unit; Cloudflare's bans say Retry-After: 3600 over an HTML page
+        assertThat(answer(null, 3600.0, null).waitFor(UNVERSIONED)).isEqualTo(Duration.ofSeconds(3600));
     }
 
     @Test
@@ -68,7 +82,7 @@ class RateLimitAnswerTest {
 
     @Test
     void aNegativeValueIsNoWait() {
-        assertThat(answer(-1.0, null, null).waitFor(UNVERSIONED)).isEqualTo(Duration.ZERO);
+        assertThat(answer(-1, null, null).waitFor(UNVERSIONED)).isEqualTo(Duration.ZERO);
     }
 
     @Test

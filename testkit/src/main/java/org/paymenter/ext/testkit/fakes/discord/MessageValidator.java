@@ -38,10 +38,17 @@ final class MessageValidator {
         maxLength(errors, body.get("content"), CONTENT, "content");
         JsonNode username = body.get("username");
         if (username != null && !username.isNull()) {
-            int length = username.asText().strip().length();
+            String name = username.asText().strip();
+            int length = name.length();
+            String lower = name.toLowerCase(java.util.Locale.ROOT);
             if (length < USERNAME_MIN || length > USERNAME_MAX) {
                 errors.add("BASE_TYPE_BAD_LENGTH", "Must be between " + USERNAME_MIN + " and " + USERNAME_MAX
                         + " in length.", "username");
+            } else if (lower.contains("discord") || lower.contains("clyde")) {
+                errors.add("USERNAME_INVALID_CONTAINS", "Username cannot contain \"" + (lower.contains("discord")
+                        ? "discord" : "clyde") + "\"", "username");
+            } else if (lower.equals("everyone") || lower.equals("here")) {
+                errors.add("USERNAME_INVALID", "Username \"" + lower + "\" is not allowed.", "username");
             }
         }
         url(errors, body.get("avatar_url"), "avatar_url");
