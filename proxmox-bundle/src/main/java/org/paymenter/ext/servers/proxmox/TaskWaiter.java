@@ -61,7 +61,7 @@ final class TaskWaiter {
             LOG.log(Level.WARNING, "Proxmox VE task {0} finished with {1}", upid.text(), exitStatus);
             return;
         }
-        throw new ExtensionException("the " + what + " failed (task " + upid.type() + "): "
+        throw new TaskFailedException("the " + what + " failed (task " + upid.type() + "): "
                 + (exitStatus.isBlank() ? "no exit status" : exitStatus));
     }
 

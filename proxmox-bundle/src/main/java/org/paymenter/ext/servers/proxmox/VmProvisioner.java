@@ -8,6 +8,8 @@ import org.paymenter.ext.api.ExtensionException;
 import org.paymenter.ext.api.server.ServerResult;
 import org.paymenter.ext.api.server.ServiceRequest;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
 /**
  * Builds a service's VM: clone the product's template (or create a new VM from its ISO), apply hardware,
  * network and cloud-init, start it. Each worker task is waited for; a step that fails after the VM exists
@@ -64,8 +66,8 @@ final class VmProvisioner {
             int template = spec.template().get();
             VmRef source = new VmRef(spec.node(), template);
             // A failed clone task leaves no VM behind: Proxmox VE cleans up after itself.
-            tasks.await(client.post(source.path() + "/clone", VmParameters.cloneOf(spec, vm.vmid())),
-                    "clone of template " + template + " into " + vm);
+            awaitCreation(client.post(source.path() + "/clone", VmParameters.cloneOf(spec, vm.vmid())),
+                    "clone of template " + template + " into " + vm, vm);
             try {
                 vms.configure(vm, VmParameters.afterClone(spec, password));
                 notes.add(vms.growDisk(vm, spec.diskGib()));
@@ -73,8 +75,26 @@ final class VmProvisioner {
                 throw removeAfterFailure(vm, e);
             }
         } else {
-            tasks.await(client.post("/nodes/" + ProxmoxClient.segment(spec.node()) + "/qemu",
-                    VmParameters.newVm(spec, vm.vmid(), password)), "creation of " + vm);
+            awaitCreation(client.post("/nodes/" + ProxmoxClient.segment(spec.node()) + "/qemu",
+                    VmParameters.newVm(spec, vm.vmid(), password)), "creation of " + vm, vm);
+        }
+    }
+
+    /**
+     * Waits for the task that makes the VM. When the task fails, Proxmox VE removes what it made; when the
+     * wait ends first (task timeout, the node stops answering, the call's time limit interrupts it), the task
+     * may still finish and leave a VM this service does not know: logged with its id, to remove by hand.
+     */
+    private void awaitCreation(JsonNode task, String what, VmRef vm) {
+        try {
+            tasks.await(task, what);
+        } catch (TaskFailedException e) {
+            throw e;
+        } catch (ExtensionException e) {
+            LOG.log(Level.WARNING, "stopped waiting for the {0}; if it still finishes, {1} belongs to no service: "
+                    + "remove it by hand ({2})", what, vm, e.getMessage());
+            throw new ExtensionException(e.getMessage() + "; " + vm + " may still appear and then belongs to no "
+                    + "service", e);
         }
     }
 

@@ -34,6 +34,8 @@ import org.paymenter.ext.store.testing.LedgerFixture;
 abstract class LedgerContract {
 
     private static final int RACE_ROUNDS = 40;
+    /** Rounds go on past RACE_ROUNDS until one has hit the race (2 cores do not always in 40), up to this. */
+    private static final int MAX_RACE_ROUNDS = 400;
 
     @TempDir
     Path dir;
@@ -241,7 +243,9 @@ abstract class LedgerContract {
     void twoNodesRecordingTheSameEventAtTheSameMomentMakeOneRow() throws Exception {
         ExecutorService threads = Executors.newFixedThreadPool(2);
         try (LedgerFixture other = new LedgerFixture(dir, url)) {
-            for (int round = 0; round < RACE_ROUNDS; round++) {
+            int round = 0;
+            for (; round < RACE_ROUNDS || (round < MAX_RACE_ROUNDS
+                    && node.ledger().retried() + other.ledger().retried() == 0); round++) {
                 CountDownLatch go = new CountDownLatch(1);
                 PaymentEvent event = paid("inv-race-" + round, "pi_race_" + round, "42.00", "USD");
                 Future<Recorded> a = threads.submit(() -> {
@@ -259,12 +263,12 @@ abstract class LedgerContract {
                 assertThat(ra.duplicates() + rb.duplicates()).as("round %d", round).isEqualTo(1);
             }
             // The race was real: some rounds took the unique-violation-then-update path.
-            assertThat(node.ledger().retried() + other.ledger().retried()).isPositive();
+            assertThat(node.ledger().retried() + other.ledger().retried()).as("%d rounds", round).isPositive();
+            assertThat(node.count("payments")).isEqualTo(round);
+            assertThat(node.count("panel_outbox")).isEqualTo(round);
         } finally {
             threads.shutdownNow();
         }
-        assertThat(node.count("payments")).isEqualTo(RACE_ROUNDS);
-        assertThat(node.count("panel_outbox")).isEqualTo(RACE_ROUNDS);
     }
 
     @Test
