@@ -19,7 +19,9 @@ final class DiscordConfig {
     static final String VERIFY_TLS = "verify_tls";
 
     /** {@code .../api[/v10]/webhooks/{id}/{token}}, any host, so a proxy or a test fake can stand in. */
-    static final String WEBHOOK_URL_PATTERN = "regex:https?://[^/?#]+(/[^?#]*)?/webhooks/[0-9]+/[A-Za-z0-9_.-]+/?(\\?.*)?";
+    /** https, or plain http to this machine only (a local test server): the URL carries the webhook's token. */
+    static final String WEBHOOK_URL_PATTERN = "regex:(https://[^/?#]+|http://(localhost|127\\.[0-9.]+|\\[::1\\])(:[0-9]+)?)"
+            + "(/[^?#]*)?/webhooks/[0-9]+/[A-Za-z0-9_.-]+/?(\\?.*)?";
 
     private DiscordConfig() {
     }

@@ -46,9 +46,17 @@ final class WebhookUrl {
         if (!(scheme.equals("http") || scheme.equals("https")) || uri.getHost() == null || !path.matches()) {
             throw notAWebhook(instanceName);
         }
+        if (scheme.equals("http") && !isLoopback(uri.getHost())) {
+            throw new ExtensionException("the webhook URL of instance '" + instanceName + "' must be https: it "
+                    + "carries the webhook's token (plain http is accepted only for a server on this machine)");
+        }
         OptionalInt version = path.group(1) == null ? OptionalInt.empty()
                 : OptionalInt.of(Integer.parseInt(path.group(1)));
         return new WebhookUrl(uri, path.group(3), version);
+    }
+
+    private static boolean isLoopback(String host) {
+        return host.equals("localhost") || host.startsWith("127.") || host.equals("[::1]") || host.equals("::1");
     }
 
     private static ExtensionException notAWebhook(String instanceName) {

@@ -97,6 +97,18 @@ class DiscordNotificationsTest {
     }
 
     @Test
+    void aPlainHttpWebhookUrlToAnotherMachineIsRefusedWhenSaved() {
+        Map<String, Object> config = validConfig();
+        config.put("webhook_url", "http://discord.com/api/webhooks/1/tok");
+        Map<String, Object> local = validConfig();
+        local.put("webhook_url", "http://127.0.0.1:9000/api/webhooks/1/tok");
+
+        assertThat(ConfigValidator.validate(extension.configSchema(), config).errors())
+                .extracting(FieldError::field).containsExactly("webhook_url");
+        assertThat(ConfigValidator.validate(extension.configSchema(), local).errors()).isEmpty();
+    }
+
+    @Test
     void usernamesDiscordRefusesAreRefusedWhenTheInstanceIsSaved() {
         for (String name : new String[] { "Discord Alerts", "my clyde", "everyone", "HERE", "x".repeat(81) }) {
             Map<String, Object> config = validConfig();

@@ -22,6 +22,17 @@ class WebhookUrlTest {
     }
 
     @Test
+    void plainHttpIsOnlyForThisMachineBecauseTheUrlCarriesTheToken() {
+        assertThatThrownBy(() -> WebhookUrl.parse("http://discord.com/api/webhooks/1/" + TOKEN, "a"))
+                .isInstanceOf(ExtensionException.class).hasMessageContaining("must be https")
+                .hasMessageNotContaining(TOKEN);
+        assertThat(WebhookUrl.parse("http://127.0.0.1:8099/api/webhooks/1/" + TOKEN, "a").uri().getPort())
+                .isEqualTo(8099);
+        assertThat(WebhookUrl.parse("http://localhost/api/webhooks/1/" + TOKEN, "a").uri().getHost())
+                .isEqualTo("localhost");
+    }
+
+    @Test
     void aThreadQueryIsKept() {
         assertThat(WebhookUrl.parse(URL + "?thread_id=42", "a").uri().getQuery()).isEqualTo("thread_id=42");
     }

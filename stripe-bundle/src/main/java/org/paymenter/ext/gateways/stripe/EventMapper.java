@@ -108,13 +108,17 @@ final class EventMapper {
             return null;
         }
         try {
+            String attempted = null; // an invoice may also list open or canceled payment attempts
             for (InvoicePayment p : stripe.v1().invoicePayments().list(InvoicePaymentListParams.builder()
                     .setInvoice(invoiceId).build()).getData()) {
                 if (p.getPayment() != null && "payment_intent".equals(p.getPayment().getType())) {
-                    return p.getPayment().getPaymentIntent();
+                    if ("paid".equals(p.getStatus())) {
+                        return p.getPayment().getPaymentIntent();
+                    }
+                    attempted = attempted == null ? p.getPayment().getPaymentIntent() : attempted;
                 }
             }
-            return invoiceId;
+            return attempted != null ? attempted : invoiceId;
         } catch (StripeException e) {
             throw StripeFailures.of("looking up the payment of subscription invoice " + invoiceId, e);
         }
