@@ -37,8 +37,19 @@ final class AgreementNames {
             case "au_becs_debit" -> method.getAuBecsDebit().getLast4();
             default -> null;
         };
-        String name = last4 == null ? words(type) : DEBITS.get(type) + " **** " + last4;
+        // Bank redirects, when Stripe generated no SEPA method from them: named by bank or country.
+        String redirect = switch (type == null ? "" : type) {
+            case "ideal" -> "iDEAL" + suffix(method.getIdeal() == null ? null : method.getIdeal().getBank());
+            case "bancontact" -> "Bancontact";
+            case "sofort" -> "SOFORT" + suffix(method.getSofort() == null ? null : method.getSofort().getCountry());
+            default -> null;
+        };
+        String name = last4 != null ? DEBITS.get(type) + " **** " + last4 : redirect != null ? redirect : words(type);
         return new BillingAgreement(method.getId(), userId, name, type, null);
+    }
+
+    private static String suffix(String detail) {
+        return detail == null || detail.isBlank() ? "" : " **** " + detail.toUpperCase(Locale.ROOT);
     }
 
     static String brand(String brand) {

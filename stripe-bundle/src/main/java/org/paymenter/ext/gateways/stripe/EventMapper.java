@@ -22,10 +22,12 @@ import com.stripe.model.EventDataObjectDeserializer;
 import com.stripe.model.Invoice;
 import com.stripe.model.InvoicePayment;
 import com.stripe.model.PaymentIntent;
+import com.stripe.model.SetupAttempt;
 import com.stripe.model.SetupIntent;
 import com.stripe.model.StripeObject;
 import com.stripe.model.checkout.Session;
 import com.stripe.param.InvoicePaymentListParams;
+import com.stripe.param.SetupIntentRetrieveParams;
 
 /**
  * Turns a verified Stripe event into what the ledger records. Transactions are keyed by the payment
@@ -184,12 +186,31 @@ final class EventMapper {
         }
         try {
             BillingAgreement agreement = AgreementNames.agreement(
-                    stripe.v1().paymentMethods().retrieve(intent.getPaymentMethod()),
+                    stripe.v1().paymentMethods().retrieve(chargeableMethod(intent)),
                     metadata(intent.getMetadata(), StripeDefaults.USER_ID));
             return new WebhookResult(List.of(), List.of(agreement));
         } catch (StripeException e) {
             throw StripeFailures.of("reading saved payment method " + intent.getPaymentMethod(), e);
         }
+    }
+
+    /**
+     * The method a later off-session charge can use (spec §2.10): a bank redirect (iDEAL, Bancontact, SOFORT)
+     * cannot be charged again, but Stripe turns it into a SEPA Direct Debit method, named by the intent's
+     * latest setup attempt; any other method is the intent's own.
+     */
+    private String chargeableMethod(SetupIntent intent) throws StripeException {
+        SetupIntent expanded = stripe.v1().setupIntents().retrieve(intent.getId(),
+                SetupIntentRetrieveParams.builder().addExpand("latest_attempt").build());
+        SetupAttempt attempt = expanded.getLatestAttemptObject();
+        SetupAttempt.PaymentMethodDetails details = attempt == null ? null : attempt.getPaymentMethodDetails();
+        String generated = details == null || details.getType() == null ? null : switch (details.getType()) {
+            case "ideal" -> details.getIdeal() == null ? null : details.getIdeal().getGeneratedSepaDebit();
+            case "bancontact" -> details.getBancontact() == null ? null : details.getBancontact().getGeneratedSepaDebit();
+            case "sofort" -> details.getSofort() == null ? null : details.getSofort().getGeneratedSepaDebit();
+            default -> null;
+        };
+        return generated != null ? generated : intent.getPaymentMethod();
     }
 
     private static PaymentStatus chargeStatus(Charge charge) {

@@ -258,6 +258,25 @@ class EventMappingTest {
     }
 
     @Test
+    void anIdealSetupSavesTheSepaDebitMethodStripeGeneratedFromIt() {
+        PaymentStart start = gateway.createAgreement(intents, new AgreementRequest(USER, null, null));
+        String setupIntent = ((PaymentStart.ClientSecret) start).clientSecret().split("_secret_")[0];
+        ObjectNode confirmed = stripe.confirmSetupIntentWithBankRedirect(setupIntent, "ideal", "3000");
+
+        BillingAgreement agreement = deliver("setup_intent.succeeded", confirmed).agreements().get(0);
+
+        // the iDEAL method itself cannot be charged off-session; the generated SEPA one can
+        assertThat(agreement.externalReference()).isNotEqualTo(confirmed.path("payment_method").asText());
+        assertThat(stripe.object(agreement.externalReference()).orElseThrow().path("type").asText())
+                .isEqualTo("sepa_debit");
+        assertThat(agreement.name()).isEqualTo("SEPA Direct Debit **** 3000");
+        assertThat(agreement.type()).isEqualTo("sepa_debit");
+        assertThat(agreement.expiry()).isNull();
+        assertThat(stripe.requests("GET", "/v1/setup_intents/" + setupIntent)).singleElement()
+                .satisfies(r -> assertThat(r.params().get("expand")).isEqualTo(java.util.List.of("latest_attempt")));
+    }
+
+    @Test
     void aSetupIntentThatIsNotABillingAgreementIsIgnored() {
         PaymentStart start = gateway.createAgreement(intents, new AgreementRequest(USER, null, null));
         ObjectNode confirmed = stripe.confirmSetupIntent(

@@ -19,7 +19,7 @@ final class CustomerResources {
                 FakeRoute.of("GET", "/v1/customers", (ids, p) -> listCustomers(p)),
                 FakeRoute.of("GET", "/v1/customers/{id}", (ids, p) -> store.get("customer", ids.get(0))),
                 FakeRoute.of("POST", "/v1/setup_intents", (ids, p) -> createSetupIntent(p)),
-                FakeRoute.of("GET", "/v1/setup_intents/{id}", (ids, p) -> store.get("setup_intent", ids.get(0))),
+                FakeRoute.of("GET", "/v1/setup_intents/{id}", (ids, p) -> setupIntent(ids.get(0), p)),
                 FakeRoute.of("GET", "/v1/payment_methods/{id}", (ids, p) -> store.get("payment_method", ids.get(0))),
                 FakeRoute.of("POST", "/v1/payment_methods/{id}/detach", (ids, p) -> detach(ids.get(0))));
     }
@@ -55,6 +55,16 @@ final class CustomerResources {
         si.put("status", "requires_payment_method");
         si.put("usage", p.text("usage").orElse("off_session"));
         si.putNull("latest_attempt");
+        return si;
+    }
+
+    /** {@code expand[]=latest_attempt} puts the attempt object in place of its id, as Stripe's expansion does. */
+    private ObjectNode setupIntent(String id, Params p) {
+        ObjectNode si = store.get("setup_intent", id).deepCopy();
+        String attempt = si.path("latest_attempt").asText(null);
+        if (attempt != null && p.strings("expand").contains("latest_attempt")) {
+            si.set("latest_attempt", store.get("setup_attempt", attempt).deepCopy());
+        }
         return si;
     }
 

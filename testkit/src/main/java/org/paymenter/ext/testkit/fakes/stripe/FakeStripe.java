@@ -251,6 +251,49 @@ public final class FakeStripe implements AutoCloseable {
         }
     }
 
+    /**
+     * Stripe.js confirmed the setup intent with a bank redirect ({@code ideal}, {@code bancontact} or
+     * {@code sofort}): as at Stripe, the method on the intent is of that type, cannot be charged off-session,
+     * and the setup attempt names the SEPA Direct Debit method Stripe generated from it, saved on the
+     * customer. Returns the intent; {@code latest_attempt} is its attempt's id (expandable).
+     */
+    public ObjectNode confirmSetupIntentWithBankRedirect(String setupIntentId, String type, String ibanLast4) {
+        if (!List.of("ideal", "bancontact", "sofort").contains(type)) {
+            throw new IllegalArgumentException("not a bank redirect Stripe turns into SEPA Direct Debit: " + type);
+        }
+        synchronized (lock) {
+            ObjectNode si = store.get("setup_intent", setupIntentId);
+            String customer = si.path("customer").asText(null);
+            ObjectNode redirect = store.create("pm_", "payment_method");
+            redirect.put("type", type);
+            ObjectNode details = redirect.putObject(type);
+            switch (type) {
+                case "ideal" -> details.put("bank", "ing").put("bic", "INGBNL2A");
+                case "sofort" -> details.put("country", "DE");
+                default -> { }
+            }
+            redirect.putNull("customer");
+            redirect.putObject("metadata");
+            ObjectNode sepa = store.create("pm_", "payment_method");
+            sepa.put("type", "sepa_debit");
+            sepa.putObject("sepa_debit").put("last4", ibanLast4).put("country", "NL").put("bank_code", "INGB");
+            sepa.put("customer", customer);
+            sepa.putObject("metadata");
+            ObjectNode attempt = store.create("setatt_", "setup_attempt");
+            attempt.put("setup_intent", setupIntentId);
+            attempt.put("payment_method", redirect.path("id").asText());
+            attempt.put("status", "succeeded");
+            ObjectNode attemptDetails = attempt.putObject("payment_method_details");
+            attemptDetails.put("type", type);
+            attemptDetails.putObject(type).put("generated_sepa_debit", sepa.path("id").asText())
+                    .put("iban_last4", ibanLast4);
+            si.put("payment_method", redirect.path("id").asText());
+            si.put("latest_attempt", attempt.path("id").asText());
+            si.put("status", "succeeded");
+            return si.deepCopy();
+        }
+    }
+
     /** A card saved on {@code customerId} (created when null, with {@code metadata[user_id]}); returns the method. */
     public ObjectNode savedCard(String customerId, String userId, String brand, String last4) {
         synchronized (lock) {
