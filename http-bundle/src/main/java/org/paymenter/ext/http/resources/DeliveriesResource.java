@@ -45,7 +45,7 @@ public final class DeliveriesResource {
         Page<Delivery> page;
         Map<DeliveryStatus, Long> counts;
         try {
-            page = deliveries.list(statuses, limit, query.text("cursor"));
+            page = deliveries.list(statuses, limit, query.cursor());
             counts = deliveries.counts();
         } catch (IllegalArgumentException e) {
             throw ApiException.badRequest(e.getMessage());

@@ -69,6 +69,7 @@ public final class GatewayOperationsResource {
     }
 
     private ApiResponse pay(ApiRequest request) throws Exception {
+        calls.instance(Category.GATEWAYS, request); // an unknown instance is a 404 before its body is judged
         ObjectNode body = Requests.object(request);
         Requests.require(body, "invoice", "invoice.id", "invoice.currency", "amount");
         Invoice invoice = Requests.convert(body.get("invoice"), Invoice.class, "invoice");
@@ -81,6 +82,7 @@ public final class GatewayOperationsResource {
     }
 
     private ApiResponse refund(ApiRequest request) throws Exception {
+        calls.instance(Category.GATEWAYS, request); // an unknown instance is a 404 before its body is judged
         ObjectNode body = Requests.object(request);
         Requests.require(body, "transactionId");
         BigDecimal amount = body.hasNonNull("amount") ? positiveAmount(body, "amount") : null;
@@ -96,6 +98,7 @@ public final class GatewayOperationsResource {
     }
 
     private ApiResponse createAgreement(ApiRequest request) throws Exception {
+        calls.instance(Category.GATEWAYS, request); // an unknown instance is a 404 before its body is judged
         ObjectNode body = Requests.object(request);
         Requests.require(body, "user", "user.id");
         AgreementRequest agreement = new AgreementRequest(Requests.convert(body.get("user"), User.class, "user"),
@@ -106,6 +109,7 @@ public final class GatewayOperationsResource {
     }
 
     private ApiResponse charge(ApiRequest request) throws Exception {
+        calls.instance(Category.GATEWAYS, request); // an unknown instance is a 404 before its body is judged
         ObjectNode body = Requests.object(request);
         Requests.require(body, "invoice", "invoice.id", "amount", "agreement", "agreement.externalReference");
         ChargeRequest charge = new ChargeRequest(Requests.convert(body.get("invoice"), Invoice.class, "invoice"),
@@ -116,6 +120,7 @@ public final class GatewayOperationsResource {
     }
 
     private ApiResponse cancelAgreement(ApiRequest request) throws Exception {
+        calls.instance(Category.GATEWAYS, request); // an unknown instance is a 404 before its body is judged
         ObjectNode body = Requests.object(request);
         Requests.require(body, "agreement", "agreement.externalReference");
         BillingAgreement agreement = Requests.convert(body.get("agreement"), BillingAgreement.class, "agreement");
@@ -152,8 +157,8 @@ public final class GatewayOperationsResource {
             return URI.create(prefix + Paths.WEBHOOK.replace("{name}", instance.extension())
                     .replace("{instanceId}", instance.id()));
         } catch (URISyntaxException e) {
-            throw ApiException.unprocessable("publicUrl must be where providers reach this runtime, like "
-                    + "https://billing.example.com (" + e.getReason() + ")", Map.of("field", "publicUrl"));
+            throw Requests.invalid("publicUrl", "publicUrl must be where providers reach this runtime, like "
+                    + "https://billing.example.com (" + e.getReason() + ")");
         }
     }
 
@@ -175,11 +180,11 @@ public final class GatewayOperationsResource {
         try {
             BigDecimal amount = new BigDecimal(body.get(field).asText().trim());
             if (amount.signum() <= 0) {
-                throw ApiException.unprocessable(field + " must be greater than zero", Map.of("field", field));
+                throw Requests.invalid(field, field + " must be greater than zero");
             }
             return amount;
         } catch (NumberFormatException e) {
-            throw ApiException.unprocessable(field + " must be a decimal amount like \"19.99\"", Map.of("field", field));
+            throw Requests.invalid(field, field + " must be a decimal amount like \"19.99\"");
         }
     }
 

@@ -56,7 +56,7 @@ public final class InstancesResource {
         Requests.require(body, "name");
         JsonNode nameNode = body.get("name");
         if (!nameNode.isTextual()) {
-            throw ApiException.unprocessable("name must be a string", Map.of("field", "name"));
+            throw Requests.invalid("name", "name must be a string");
         }
         Map<String, Object> config = Requests.map(body.get("config"), "config");
         try {
@@ -75,7 +75,7 @@ public final class InstancesResource {
         ObjectNode body = Requests.object(request);
         JsonNode nameNode = body.get("name");
         if (nameNode != null && !nameNode.isNull() && !nameNode.isTextual()) {
-            throw ApiException.unprocessable("name must be a string", Map.of("field", "name"));
+            throw Requests.invalid("name", "name must be a string");
         }
         String newName = nameNode == null || nameNode.isNull() ? null : nameNode.asText();
         Map<String, Object> config = body.has("config") ? Requests.map(body.get("config"), "config") : null;

@@ -10,7 +10,6 @@ import java.util.Map;
 import org.paymenter.ext.core.api.BundleDeployments;
 import org.paymenter.ext.core.api.Deployment;
 import org.paymenter.ext.core.api.DeploymentException;
-import org.paymenter.ext.core.api.ExtensionInfo;
 import org.paymenter.ext.http.routing.Access;
 import org.paymenter.ext.http.routing.ApiException;
 import org.paymenter.ext.http.routing.ApiRequest;
@@ -59,12 +58,14 @@ public final class LifecycleResource {
     }
 
     private ApiResponse upgrade(ApiRequest request) throws IOException {
-        ExtensionInfo info = extensions.serving(request);
+        // The running extension's bundle, or the one that last ran it: a stopped or failing one can be replaced too.
+        String expected = extensions.symbolicName(request);
+        String path = request.path("category") + "/" + request.path("name");
         return withUpload(request, jar -> {
             String uploaded = deployments.symbolicName(jar);
-            if (!uploaded.equals(info.symbolicName())) {
-                throw ApiException.unprocessable("the jar is " + uploaded + ", but " + info.path() + " comes from "
-                        + info.symbolicName() + "; an upgrade keeps the symbolic name", Map.of());
+            if (!uploaded.equals(expected)) {
+                throw ApiException.unprocessable("the jar is " + uploaded + ", but " + path + " comes from "
+                        + expected + "; an upgrade keeps the symbolic name", Map.of());
             }
             return ApiResponse.ok(view(deployments.upgrade(jar)));
         });

@@ -33,6 +33,7 @@ public final class OtherOperationsResource {
     }
 
     private ApiResponse execute(ApiRequest request) throws Exception {
+        calls.instance(Category.OTHERS, request); // an unknown instance is a 404 before its body is judged
         ObjectNode body = Requests.object(request);
         Requests.require(body, "topic");
         String topic = body.get("topic").asText();

@@ -46,7 +46,7 @@ public final class PaymentsResource {
         try {
             filter = new PaymentQuery(query.text("invoiceId"), query.text("gateway"), status(query.text("status")),
                     query.instant("from"), query.instant("to"),
-                    query.limit(PaymentQuery.DEFAULT_LIMIT, PaymentQuery.MAX_LIMIT), query.text("cursor"),
+                    query.limit(PaymentQuery.DEFAULT_LIMIT, PaymentQuery.MAX_LIMIT), query.cursor(),
                     query.text("subscriptionId"));
         } catch (IllegalArgumentException e) {
             throw ApiException.badRequest(e.getMessage());

@@ -21,6 +21,15 @@ final class QueryParameters {
         return request.query(name).filter(v -> !v.isBlank()).orElse(null);
     }
 
+    /**
+     * Where a listing goes on: {@code cursor}, or {@code next}, the name the previous page gave it; a client
+     * that sends back {@code ?next=...} must not get the first page again, forever.
+     */
+    String cursor() {
+        String cursor = text("cursor");
+        return cursor != null ? cursor : text("next");
+    }
+
     Instant instant(String name) {
         String value = text(name);
         if (value == null) {

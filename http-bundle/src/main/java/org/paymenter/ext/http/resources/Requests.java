@@ -32,6 +32,9 @@ final class Requests {
             return Json.MAPPER.createObjectNode();
         }
         JsonNode node = Json.MAPPER.readTree(body);
+        if (isEmptyArray(node)) {
+            return Json.MAPPER.createObjectNode(); // PHP's json_encode of an empty array: []
+        }
         if (node == null || !node.isObject()) {
             throw ApiException.badRequest("the body must be a JSON object");
         }
@@ -55,7 +58,8 @@ final class Requests {
         }
         if (!missing.isEmpty()) {
             throw ApiException.unprocessable("missing required field" + (missing.size() > 1 ? "s: " : ": ")
-                    + String.join(", ", missing), Map.of("missing", missing));
+                    + String.join(", ", missing), Map.of("missing", missing, "errors", missing.stream()
+                            .map(path -> fieldError(path, path + " is required")).toList()));
         }
     }
 
@@ -67,20 +71,33 @@ final class Requests {
         try {
             return Json.MAPPER.treeToValue(node, type);
         } catch (IOException | IllegalArgumentException e) {
-            throw ApiException.unprocessable(field + " is not a valid " + type.getSimpleName() + ": "
-                    + firstLine(e.getMessage()), Map.of("field", field));
+            throw invalid(field, field + " is not a valid " + type.getSimpleName() + ": " + firstLine(e.getMessage()));
         }
     }
 
     @SuppressWarnings("unchecked")
     static Map<String, Object> map(JsonNode node, String field) {
-        if (node == null || node.isNull()) {
-            return Map.of();
+        if (node == null || node.isNull() || isEmptyArray(node)) {
+            return Map.of(); // an empty PHP array arrives as [], not {}
         }
         if (!node.isObject()) {
-            throw ApiException.unprocessable(field + " must be a JSON object", Map.of("field", field));
+            throw invalid(field, field + " must be a JSON object");
         }
         return Json.MAPPER.convertValue(node, Map.class);
+    }
+
+    /** A 422 about one field: {@code field}, and {@code errors} as every other 422 has them. */
+    static ApiException invalid(String field, String message) {
+        return ApiException.unprocessable(message, Map.of("field", field, "errors", List.of(fieldError(field, message))));
+    }
+
+    /** One entry of a 422's {@code errors}, the shape instance validation answers too. */
+    static Map<String, String> fieldError(String field, String message) {
+        return Map.of("field", field, "message", message);
+    }
+
+    private static boolean isEmptyArray(JsonNode node) {
+        return node != null && node.isArray() && node.isEmpty();
     }
 
     private static String firstLine(String message) {

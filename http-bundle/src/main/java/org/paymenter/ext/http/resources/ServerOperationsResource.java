@@ -74,6 +74,7 @@ public final class ServerOperationsResource {
         if (!OPERATIONS.contains(op)) {
             throw ApiException.notFound("unknown operation '" + op + "'; operations are " + String.join(", ", OPERATIONS));
         }
+        calls.instance(Category.SERVERS, request); // an unknown instance is a 404 before its body is judged
         ServiceRequest service = serviceRequest(request);
         ServerResult result = op.equals("upgrade")
                 ? calls.call(Category.SERVERS, request, Upgradable.class, (Upgradable u, InstanceConfig c) -> u.upgrade(c, service))
@@ -96,6 +97,7 @@ public final class ServerOperationsResource {
     }
 
     private ApiResponse loginUrl(ApiRequest request) throws Exception {
+        calls.instance(Category.SERVERS, request);
         ServiceRequest service = serviceRequest(request);
         String url = calls.call(Category.SERVERS, request, LoginLinks.class,
                 (LoginLinks l, InstanceConfig c) -> l.loginUrl(c, service));
@@ -103,6 +105,7 @@ public final class ServerOperationsResource {
     }
 
     private ApiResponse actions(ApiRequest request) throws Exception {
+        calls.instance(Category.SERVERS, request);
         ServiceRequest service = serviceRequest(request);
         var actions = calls.call(Category.SERVERS, request, ServiceActions.class,
                 (ServiceActions a, InstanceConfig c) -> a.actions(c, service));

@@ -27,6 +27,9 @@ public final class Router {
     private final List<Route> routes;
     private final List<Compiled> compiled;
 
+    private static final String GET = "GET";
+    private static final String HEAD = "HEAD";
+
     public Router(List<Route> routes) {
         this.routes = List.copyOf(routes);
         this.compiled = this.routes.stream().map(Compiled::of).toList();
@@ -38,6 +41,8 @@ public final class Router {
 
     /** The route and its placeholder values, or what went wrong. */
     public Match match(String method, String path) {
+        // HEAD is GET without the body (RFC 9110); Jetty leaves the body out of the answer
+        String wanted = HEAD.equals(method) ? GET : method;
         List<String> segments = PathSegments.split(path);
         Set<String> allowed = new TreeSet<>();
         Route best = null;
@@ -50,7 +55,10 @@ public final class Router {
             }
             Route route = candidate.route();
             allowed.add(route.method());
-            if (route.method().equals(method) && candidate.literals() > bestLiterals) {
+            if (GET.equals(route.method())) {
+                allowed.add(HEAD);
+            }
+            if (route.method().equals(wanted) && candidate.literals() > bestLiterals) {
                 best = route;
                 bestParams = params.get();
                 bestLiterals = candidate.literals();

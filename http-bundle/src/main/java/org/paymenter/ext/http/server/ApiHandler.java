@@ -38,6 +38,8 @@ final class ApiHandler extends Handler.Abstract {
     static final String PROBLEM_JSON = "application/problem+json";
     /** How far over its limit a declared body may be and still be read (and dropped) before the 413. */
     private static final long DRAIN_ALLOWANCE_BYTES = 1024 * 1024;
+    /** The largest body a route without one reads and ignores rather than answering 413. */
+    private static final long IGNORED_BODY_BYTES = 1024;
     /** Set once the request body has been read to its end. */
     private static final String BODY_READ = ApiHandler.class.getName() + ".bodyRead";
 
@@ -110,6 +112,11 @@ final class ApiHandler extends Handler.Abstract {
 
     private static byte[] readBody(Request request, long max) throws Exception {
         long declared = request.getLength();
+        if (max == 0 && declared > 0 && declared <= IGNORED_BODY_BYTES) {
+            // A route that takes no body (start, stop, DELETE, GET) is not refused for a client's habitual {} or []
+            drain(request);
+            return new byte[0];
+        }
         if (declared > max) {
             if (declared - max <= DRAIN_ALLOWANCE_BYTES) {
                 // Slightly too large: read and drop it, so the client (still sending) gets the 413 on a

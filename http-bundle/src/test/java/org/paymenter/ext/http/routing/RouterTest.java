@@ -38,7 +38,14 @@ class RouterTest {
     void knownPathWithOtherMethodIsMethodNotAllowed() {
         Router.Match match = router.match("DELETE", "/api/v1/admin/extensions/servers/proxmox/instances");
         assertThat(match.found()).isFalse();
-        assertThat(match.allowed()).containsExactly("GET", "POST");
+        assertThat(match.allowed()).containsExactly("GET", "HEAD", "POST");
+    }
+
+    @Test
+    void headIsServedByTheGetRoute() {
+        Router.Match match = router.match("HEAD", "/api/v1/admin/extensions/servers/proxmox/instances");
+        assertThat(match.found()).isTrue();
+        assertThat(match.route().method()).isEqualTo("GET");
     }
 
     @Test

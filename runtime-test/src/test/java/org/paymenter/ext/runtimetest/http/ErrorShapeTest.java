@@ -69,10 +69,10 @@ class ErrorShapeTest {
         Response r = api.delete(EXTENSIONS);
 
         JsonNode p = assertProblem(r, 405);
-        assertThat(r.header("Allow")).hasValue("GET, POST");
-        assertThat(p.path("detail").asText()).contains("DELETE").contains("GET, POST");
+        assertThat(r.header("Allow")).hasValue("GET, HEAD, POST");
+        assertThat(p.path("detail").asText()).contains("DELETE").contains("GET, HEAD, POST");
         assertThat(assertProblem(api.post("/health"), 405).path("title").asText()).isEqualTo("Method Not Allowed");
-        assertThat(api.post("/health").header("Allow")).hasValue("GET");
+        assertThat(api.post("/health").header("Allow")).hasValue("GET, HEAD");
     }
 
     @Test
