@@ -197,6 +197,20 @@ class ExtensionLifecycleApiTest {
         api.awaitExtension("servers", SampleServer.NAME);
     }
 
+    @Test
+    void aStoppedExtensionCanBeUpgradedByItsName() {
+        api.install(v1);
+        api.awaitExtension("servers", SampleServer.NAME);
+        api.post(SERVER + "/stop").expect(200);
+        api.awaitNoExtension("servers", SampleServer.NAME);
+
+        JsonNode d = api.putJar(SERVER, v2).expect(200).json();
+
+        assertThat(d.path("previousVersion").asText()).isEqualTo("1.0.0");
+        assertThat(d.path("version").asText()).isEqualTo("1.1.0");
+        assertThat(folder()).containsExactly(v2.getFileName().toString());
+    }
+
     private static final int CHANGE_ROUNDS = 3;
     private static final int MIN_LISTINGS_DURING_CHANGES = 10;
 
