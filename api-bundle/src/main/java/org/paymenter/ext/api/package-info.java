@@ -5,7 +5,7 @@
  * {@code other} packages.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0") // 1.1: InvalidRequestException
 package org.paymenter.ext.api;
 
 import org.osgi.annotation.bundle.Export;

@@ -3,6 +3,7 @@ package org.paymenter.ext.http.resources;
 import java.util.List;
 import java.util.Map;
 
+import org.paymenter.ext.api.InvalidRequestException;
 import org.paymenter.ext.api.config.FieldError;
 import org.paymenter.ext.api.gateway.WebhookRejectedException;
 import org.paymenter.ext.core.api.InstanceException;
@@ -20,6 +21,9 @@ final class Failures {
     static ApiException of(InvocationException e) {
         if (e.getCause() instanceof WebhookRejectedException) {
             return new ApiException(400, "webhook rejected: " + e.getMessage());
+        }
+        if (e.getCause() instanceof InvalidRequestException invalid) {
+            return Requests.invalid(invalid.field() == null ? "" : invalid.field(), invalid.getMessage());
         }
         int status = switch (e.kind()) {
             case NOT_FOUND -> 404;

@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import org.paymenter.ext.api.ExtensionException;
+import org.paymenter.ext.api.InvalidRequestException;
 
 /**
  * Reads product settings and service properties, which arrive as text ("2048", "1") as often as as JSON
@@ -69,11 +70,12 @@ final class SettingsReader {
         if (FALSE.contains(t)) {
             return false;
         }
-        throw new ExtensionException("setting '" + key + "' must be true or false, not '" + text.get() + "'");
+        throw new InvalidRequestException("settings." + key, "setting '" + key + "' must be true or false, not '"
+                + text.get() + "'");
     }
 
     private static ExtensionException notInRange(String key, String value, int min, int max) {
-        return new ExtensionException("setting '" + key + "' must be a whole number from " + min + " to " + max
-                + ", not '" + value + "'");
+        return new InvalidRequestException("settings." + key, "setting '" + key + "' must be a whole number from "
+                + min + " to " + max + ", not '" + value + "'");
     }
 }

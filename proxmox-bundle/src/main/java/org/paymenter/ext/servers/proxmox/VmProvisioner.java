@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.paymenter.ext.api.ExtensionException;
+import org.paymenter.ext.api.InvalidRequestException;
 import org.paymenter.ext.api.server.ServerResult;
 import org.paymenter.ext.api.server.ServiceRequest;
 
@@ -38,7 +39,8 @@ final class VmProvisioner {
         });
         VmSpec spec = VmSpec.from(request, client.connection());
         if (spec.template().isEmpty() && spec.iso().isEmpty()) {
-            throw new ExtensionException("the product names neither a template to clone nor an ISO to install from");
+            throw new InvalidRequestException("settings." + ProductFields.TEMPLATE,
+                    "the product names neither a template to clone nor an ISO to install from");
         }
         VmRef vm = new VmRef(spec.node(), nextVmid());
         String password = passwords.next();

@@ -2,7 +2,7 @@ package org.paymenter.ext.servers.proxmox;
 
 import java.util.Optional;
 
-import org.paymenter.ext.api.ExtensionException;
+import org.paymenter.ext.api.InvalidRequestException;
 import org.paymenter.ext.api.server.ServiceRequest;
 
 /** Which VM a service has: what {@code create} stored on it as properties. */
@@ -21,15 +21,15 @@ record VmRef(String node, int vmid) {
         try {
             id = Integer.parseInt(vmid.trim());
         } catch (NumberFormatException e) {
-            throw new ExtensionException("service " + request.service().id() + " has property vmid '" + vmid
-                    + "', which is not a VM id", e);
+            throw new InvalidRequestException("properties." + VMID, "service " + request.service().id()
+                    + " has property vmid '" + vmid + "', which is not a VM id");
         }
         String node = request.property(NODE);
         return Optional.of(new VmRef(node == null || node.isBlank() ? connection.defaultNode() : node.trim(), id));
     }
 
     static VmRef require(ServiceRequest request, Connection connection) {
-        return of(request, connection).orElseThrow(() -> new ExtensionException("service "
+        return of(request, connection).orElseThrow(() -> new InvalidRequestException("properties." + VMID, "service "
                 + request.service().id() + " has no Proxmox VM recorded (no vmid property); was it created?"));
     }
 

@@ -4,7 +4,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
-import org.paymenter.ext.api.ExtensionException;
+import org.paymenter.ext.api.InvalidRequestException;
 import org.paymenter.ext.api.server.ServiceRequest;
 
 /**
@@ -56,8 +56,8 @@ record VmSpec(String node, Optional<Integer> template, Optional<String> iso, Str
     private static String hostname(Optional<String> chosen, String serviceId) {
         if (chosen.isPresent()) {
             if (!HOSTNAME.matcher(chosen.get()).matches()) {
-                throw new ExtensionException("hostname '" + chosen.get() + "' is not a valid host name (letters, digits, "
-                        + "dashes and dots)");
+                throw new InvalidRequestException(ProductFields.HOSTNAME, "hostname '" + chosen.get()
+                        + "' is not a valid host name (letters, digits, dashes and dots)");
             }
             return chosen.get();
         }

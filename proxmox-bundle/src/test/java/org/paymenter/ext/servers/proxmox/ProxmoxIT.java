@@ -138,6 +138,18 @@ class ProxmoxIT {
     }
 
     @Test
+    void whatTheCallerMustFixIsA422NamingTheField() {
+        String id = instance("caller-mistakes", Map.of());
+
+        JsonNode noVm = operation(id, "suspend", "61", Fixtures.cloneProduct(), Map.of()).expect(422).json();
+        JsonNode noSource = operation(id, "create", "62", Map.of("cores", "2"), Map.of()).expect(422).json();
+
+        assertThat(noVm.path("errors").get(0).path("field").asText()).isEqualTo("properties.vmid");
+        assertThat(noVm.path("detail").asText()).contains("no Proxmox VM recorded");
+        assertThat(noSource.path("errors").get(0).path("field").asText()).isEqualTo("settings.template");
+    }
+
+    @Test
     void remote500IsA502NamingTheNodesMessage() {
         String id = instance("remote-500", Map.of());
         pve.respondWith500("/cluster/nextid", "cluster not ready - no quorum?");

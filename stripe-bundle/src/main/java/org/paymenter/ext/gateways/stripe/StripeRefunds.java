@@ -1,6 +1,6 @@
 package org.paymenter.ext.gateways.stripe;
 
-import org.paymenter.ext.api.ExtensionException;
+import org.paymenter.ext.api.InvalidRequestException;
 import org.paymenter.ext.api.gateway.Refund;
 import org.paymenter.ext.api.gateway.RefundRequest;
 
@@ -32,7 +32,7 @@ final class StripeRefunds {
         } else if (transaction.startsWith("ch_") || transaction.startsWith("py_")) {
             params.setCharge(transaction);
         } else {
-            throw new ExtensionException("'" + transaction + "' is not a Stripe payment intent (pi_...) or charge "
+            throw new InvalidRequestException("transactionId", "'" + transaction + "' is not a Stripe payment intent (pi_...) or charge "
                     + "(ch_...) id, so Stripe cannot refund it");
         }
         try {
