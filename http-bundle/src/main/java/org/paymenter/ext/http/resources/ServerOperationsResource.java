@@ -21,7 +21,9 @@ import org.paymenter.ext.http.routing.ApiException;
 import org.paymenter.ext.http.routing.ApiRequest;
 import org.paymenter.ext.http.routing.ApiResponse;
 import org.paymenter.ext.http.routing.Route;
+import org.paymenter.ext.http.server.Json;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
@@ -120,9 +122,20 @@ public final class ServerOperationsResource {
         User user = Requests.convert(body.get("user"), User.class, "user");
         Map<String, Object> settings = Requests.map(body.get("settings"), "settings");
         Map<String, String> properties = new LinkedHashMap<>();
-        Requests.map(body.get("properties"), "properties")
-                .forEach((k, v) -> properties.put(k, v == null ? null : String.valueOf(v)));
+        Requests.map(body.get("properties"), "properties").forEach((k, v) -> properties.put(k, propertyText(v)));
         properties.values().removeIf(v -> v == null);
         return new ServiceRequest(service, user, settings, properties);
+    }
+
+    /** Properties are text; a list or object a panel stored there stays readable JSON, not Java's {a=1}. */
+    private static String propertyText(Object value) {
+        if (value == null || !(value instanceof Map<?, ?> || value instanceof List<?>)) {
+            return value == null ? null : String.valueOf(value);
+        }
+        try {
+            return Json.MAPPER.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            return String.valueOf(value); // not reached: it was read from JSON
+        }
     }
 }
