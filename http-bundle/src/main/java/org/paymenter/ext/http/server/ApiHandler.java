@@ -35,6 +35,8 @@ final class ApiHandler extends Handler.Abstract {
 
     private static final System.Logger LOG = System.getLogger(ApiHandler.class.getName());
     static final String ADMIN_PREFIX = "/api/v1/admin/";
+    /** The prefix without its slash: asks for the token too, so no admin path answers before auth. */
+    private static final String ADMIN_ROOT = "/api/v1/admin";
     static final String PROBLEM_JSON = "application/problem+json";
     /** How far over its limit a declared body may be and still be read (and dropped) before the 413. */
     private static final long DRAIN_ALLOWANCE_BYTES = 1024 * 1024;
@@ -85,7 +87,8 @@ final class ApiHandler extends Handler.Abstract {
     private ApiResponse dispatch(Request request, String method, String path) throws Exception {
         Router.Match match = router.match(method, path);
         // Admin paths answer 401 before anything else, so an unauthenticated caller learns nothing.
-        if (path.startsWith(ADMIN_PREFIX) || (match.found() && match.route().access() == Access.ADMIN)) {
+        if (path.startsWith(ADMIN_PREFIX) || path.equals(ADMIN_ROOT)
+                || (match.found() && match.route().access() == Access.ADMIN)) {
             var reason = auth.reject(request.getHeaders().get(HttpHeader.AUTHORIZATION));
             if (reason.isPresent()) {
                 LOG.log(Level.WARNING, "refused " + method + " " + path + " from " + Request.getRemoteAddr(request)

@@ -62,7 +62,7 @@ class AuthApiTest {
 
     @Test
     void unknownAdminPathsAre401TooSoNothingLeaksWithoutTheToken() {
-        for (String path : List.of(AdminApi.ADMIN + "/nothing-here", AdminApi.EXTENSIONS + "/a/b/c/d/e/f/g")) {
+        for (String path : List.of(AdminApi.ADMIN, AdminApi.ADMIN + "/nothing-here", AdminApi.EXTENSIONS + "/a/b/c/d/e/f/g")) {
             assertProblem(api.withoutToken().get(path), 401);
             assertProblem(api.get(path), 404);
         }
