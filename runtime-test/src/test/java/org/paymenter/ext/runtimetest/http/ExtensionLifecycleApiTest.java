@@ -186,10 +186,7 @@ class ExtensionLifecycleApiTest {
 
     @Test
     void startEnablesAStoppedExtensionAgain() {
-        api.install(v1);
-        api.awaitExtension("servers", SampleServer.NAME);
-        api.post(SERVER + "/stop").expect(200);
-        api.awaitNoExtension("servers", SampleServer.NAME);
+        installThenStop();
 
         JsonNode d = api.post(SERVER + "/start").expect(200).json();
 
@@ -199,16 +196,21 @@ class ExtensionLifecycleApiTest {
 
     @Test
     void aStoppedExtensionCanBeUpgradedByItsName() {
-        api.install(v1);
-        api.awaitExtension("servers", SampleServer.NAME);
-        api.post(SERVER + "/stop").expect(200);
-        api.awaitNoExtension("servers", SampleServer.NAME);
+        installThenStop();
 
         JsonNode d = api.putJar(SERVER, v2).expect(200).json();
 
         assertThat(d.path("previousVersion").asText()).isEqualTo("1.0.0");
         assertThat(d.path("version").asText()).isEqualTo("1.1.0");
         assertThat(folder()).containsExactly(v2.getFileName().toString());
+    }
+
+    /** Version 1.0.0 of the sample server, installed and then stopped through the API. */
+    private static void installThenStop() {
+        api.install(v1);
+        api.awaitExtension("servers", SampleServer.NAME);
+        api.post(SERVER + "/stop").expect(200);
+        api.awaitNoExtension("servers", SampleServer.NAME);
     }
 
     private static final int CHANGE_ROUNDS = 3;
